@@ -1,0 +1,137 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date with no time of day and no zone. The zero Date
+// means "not set" (an absent or null date in a case file).
+type Date struct {
+	t time.Time // always midnight UTC when set
+}
+
+// NewDate builds a Date; it normalises out-of-range days as time.Date does.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf takes the calendar date of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// ParseDate accepts the two forms a person types in a school: YYYY-MM-DD and
+// DD/MM/YYYY. Impossible dates such as 31/02/2026 are refused.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	var y, m, d int
+	var n int
+	var err error
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		n, err = fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d)
+	case strings.Count(s, "/") == 2:
+		n, err = fmt.Sscanf(s, "%d/%d/%d", &d, &m, &y)
+		if err == nil && (y < 1000 || len(s) > 10) {
+			err = fmt.Errorf("year must have four digits")
+		}
+	default:
+		return Date{}, fmt.Errorf("%q is not a date: type DD/MM/YYYY, for example 02/11/2026", s)
+	}
+	if err != nil || n != 3 || !allDigits(s) {
+		return Date{}, fmt.Errorf("%q is not a date: type DD/MM/YYYY, for example 02/11/2026", s)
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, fmt.Errorf("%q is not a real date: the month must be 1-12 and the day 1-31", s)
+	}
+	date := NewDate(y, time.Month(m), d)
+	if date.Day() != d {
+		return Date{}, fmt.Errorf("%q is not a real date: %s has only %d days", s, time.Month(m), NewDate(y, time.Month(m)+1, 0).Day())
+	}
+	return date, nil
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '-' && r != '/' {
+			return false
+		}
+	}
+	return true
+}
+
+// MustDate is ParseDate for literals in tests and tables; it panics on a bad literal.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func (d Date) IsZero() bool           { return d.t.IsZero() }
+func (d Date) Time() time.Time        { return d.t }
+func (d Date) Year() int              { return d.t.Year() }
+func (d Date) Month() time.Month      { return d.t.Month() }
+func (d Date) Day() int               { return d.t.Day() }
+func (d Date) Weekday() time.Weekday  { return d.t.Weekday() }
+func (d Date) AddDays(n int) Date     { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) Before(o Date) bool     { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool      { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool      { return d.t.Equal(o.t) }
+func (d Date) OnOrBefore(o Date) bool { return !d.t.After(o.t) }
+func (d Date) OnOrAfter(o Date) bool  { return !d.t.Before(o.t) }
+
+// DaysUntil is the number of calendar days from d to o (negative if o is earlier).
+func (d Date) DaysUntil(o Date) int {
+	return int(o.t.Sub(d.t).Hours() / 24)
+}
+
+// Monday is the Monday of d's week.
+func (d Date) Monday() Date {
+	offset := (int(d.Weekday()) + 6) % 7
+	return d.AddDays(-offset)
+}
+
+// String is the stored and exchanged form, YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2006-01-02")
+}
+
+// UK is the shown form, DD/MM/YYYY, or "" when unset.
+func (d Date) UK() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("02/01/2006")
+}
+
+// MarshalJSON writes YYYY-MM-DD, or null when unset.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// MinDate and MaxDate pick the earlier or later of two set dates; an unset
+// date loses to a set one.
+func MinDate(a, b Date) Date {
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		return b
+	}
+	return a
+}
+
+func MaxDate(a, b Date) Date {
+	if a.IsZero() || (!b.IsZero() && b.After(a)) {
+		return b
+	}
+	return a
+}

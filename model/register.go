@@ -1,0 +1,56 @@
+package model
+
+// Register codes for planned sessions (RULES.md, "Register codes"). They are
+// derived from the plan, never findings.
+const (
+	CodePresentAM      = "/"
+	CodePresentPM      = `\`
+	CodeOffsite        = "B"
+	CodeDual           = "D"
+	CodeLAProvision    = "K"
+	CodePartTime       = "C2" // not required: part-time timetable, compulsory school age
+	CodeNotCompulsory  = "X"  // not required: not of compulsory school age
+	CodeSchoolClosed   = "#"  // planned whole-school closure (bank holiday, INSET, holiday)
+	CodeNotSchoolOnDay = ""   // weekends take no code
+)
+
+// RegisterCode is the attendance code a planned session gets on a date.
+// Home learning and no session are both "not required to attend" under the
+// part-time timetable: C2 for a pupil of compulsory school age, X for one
+// who is not (nursery and post-16 alike, as DfE's X code covers both).
+func RegisterCode(s Session, h Half, p Pupil, on Date, cal *Calendar) string {
+	if why, closed := cal.Closed(on); closed {
+		if why == "weekend" {
+			return CodeNotSchoolOnDay
+		}
+		return CodeSchoolClosed
+	}
+	switch s.Mode {
+	case InSchool:
+		if h == PM {
+			return CodePresentPM
+		}
+		return CodePresentAM
+	case Offsite:
+		return CodeOffsite
+	case Dual:
+		return CodeDual
+	case LAProvision:
+		return CodeLAProvision
+	}
+	if !p.CompulsorySchoolAge(on) {
+		return CodeNotCompulsory
+	}
+	return CodePartTime
+}
+
+// WeekFor returns the planned week that contains the date, if any.
+func (c Case) WeekFor(d Date) (Week, bool) {
+	monday := d.Monday()
+	for _, w := range c.Timetable {
+		if w.WeekBeginning.Equal(monday) {
+			return w, true
+		}
+	}
+	return Week{}, false
+}

@@ -1,0 +1,9 @@
+package model
+
+var (
+	oxfordshireRules    []Rule
+	worcestershireRules []Rule
+	bwmatRules          []Rule
+	haveringRules       []Rule
+	hillingdonRules     []Rule
+)
