@@ -1,11 +1,97 @@
 // Command reintegrate keeps reduced timetables and reintegration plans for
-// pastoral staff in English schools.
+// pastoral staff in English schools: the cases, the week-by-week timetable,
+// the protocol forms and the duties they bring.
 package main
 
-import "os"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (DESIGN.md, "Command line").
+const (
+	exitOK      = 0
+	exitBlocker = 1 // check found a blocker that is not met
+	exitUsage   = 2 // bad usage or bad input
+	exitStorage = 3 // storage trouble
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(args []string) int { return 0 }
+// run is main without the process: tests call it with their own arguments
+// and streams and read the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Double-clicking the .exe on a school laptop must open the app, not
+	// cobra's "this is a command line tool" notice.
+	cobra.MousetrapHelpText = ""
+	app := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := app.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version),
+		fang.WithoutManpage(),
+		fang.WithErrorHandler(printError),
+	)
+	return exitCode(err)
+}
+
+// exitError carries the exit code a failure should give.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(format string, a ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, a...)}
+}
+
+func badInput(err error) error     { return &exitError{code: exitUsage, err: err} }
+func storageError(err error) error { return &exitError{code: exitStorage, err: err} }
+
+// errBlocker is returned by check when a blocker is not met; nothing more
+// is printed, the findings already said it.
+var errBlocker = &exitError{code: exitBlocker, err: errors.New("a blocker is not met")}
+
+func exitCode(err error) int {
+	var e *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &e):
+		return e.code
+	}
+	// Anything cobra refused (unknown flag, wrong arguments) is bad usage.
+	return exitUsage
+}
+
+// printError writes the error as plain lines starting "reintegrate:", so a
+// script or a person sees what and where at once.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	if errors.Is(err, errBlocker) {
+		return
+	}
+	msg := strings.TrimSpace(err.Error())
+	lines := strings.Split(msg, "\n")
+	fmt.Fprintf(w, "reintegrate: %s\n", lines[0])
+	for _, l := range lines[1:] {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"reintegrate/model"
+)
+
+// app holds the global flags and the streams every command writes to.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+
+	dbPath            string
+	onFlag            string
+	accessible        bool
+	demo              bool
+	allowSharedFolder bool
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "reintegrate",
+		Short: "Reduced timetables and reintegration plans, kept to the protocols",
+		Long: "reintegrate keeps each pupil's reduced timetable or reintegration plan: the " +
+			"week-by-week am/pm timetable against full-time hours, the protocol forms, " +
+			"and what is met, due, overdue or missing.\n\nWith no command it opens the app.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE:          a.runTUI,
+	}
+	f := root.PersistentFlags()
+	f.StringVar(&a.dbPath, "db", "", "the database file (default: the OS data dir; env REINTEGRATE_DB)")
+	f.StringVar(&a.onFlag, "on", "", "the as-of date, DD/MM/YYYY or YYYY-MM-DD (default: today)")
+	f.BoolVar(&a.accessible, "accessible", false, "screen-reader friendly prompts, no full-screen UI")
+	f.BoolVar(&a.demo, "demo", false, "a throwaway database filled with realistic sample cases")
+	f.BoolVar(&a.allowSharedFolder, "allow-shared-folder", false, "open a database on a network or cloud-synced folder anyway")
+	root.AddCommand(
+		a.checkCommand(),
+	)
+	return root
+}
+
+// on is the as-of date: --on, or today on this computer's clock. It is read
+// once here and passed down; nothing below reads the clock.
+func (a *app) on() (model.Date, error) {
+	if a.onFlag == "" {
+		return model.DateOf(time.Now()), nil
+	}
+	d, err := model.ParseDate(a.onFlag)
+	if err != nil {
+		return model.Date{}, usageError("--on: %v", err)
+	}
+	return d, nil
+}
+
+// envDB is the database path from the environment, if set.
+func envDB() string { return os.Getenv("REINTEGRATE_DB") }
+
+func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
+	return usageError("the app is not built yet")
+}

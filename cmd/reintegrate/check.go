@@ -1,0 +1,264 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"reintegrate/model"
+)
+
+type checkFlags struct {
+	file  string
+	packs string
+	json  bool
+}
+
+func (a *app) checkCommand() *cobra.Command {
+	var fl checkFlags
+	cmd := &cobra.Command{
+		Use:   "check ID|--file F",
+		Short: "Findings and weekly hours for a case",
+		Long: "check runs every rule of the packs that are on against one case, as of --on, " +
+			"and prints the findings (blockers first) and each planned week's hours against " +
+			"the full-time threshold. It exits 1 when a blocker is not met.",
+		Example: "  reintegrate check --file sam.json --packs national,bwmat --on 16/11/2026\n" +
+			"  reintegrate check 12 --json",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return a.check(cmd, args, fl) },
+	}
+	cmd.Flags().StringVar(&fl.file, "file", "", "a reintegrate/case@1 file to check instead of a stored case")
+	cmd.Flags().StringVar(&fl.packs, "packs", "", "packs on, comma-separated (default: national, or the school's packs for a stored case)")
+	cmd.Flags().BoolVar(&fl.json, "json", false, "print one JSON object")
+	return cmd
+}
+
+func (a *app) check(cmd *cobra.Command, args []string, fl checkFlags) error {
+	on, err := a.on()
+	if err != nil {
+		return err
+	}
+	if (fl.file == "") == (len(args) == 0) {
+		return usageError("check: give a case ID or --file F, not both")
+	}
+	school := model.DefaultSchool()
+	var c model.Case
+	var history []model.PastCase
+	if fl.file != "" {
+		cf, err := readCaseFile(fl.file, school.Sessions)
+		if err != nil {
+			return err
+		}
+		c, history = cf.Case, cf.History
+	} else {
+		if school, c, history, err = a.storedCase(cmd, args[0]); err != nil {
+			return err
+		}
+	}
+	packs := school.Packs
+	if fl.packs != "" {
+		if packs.On, err = parsePacks(fl.packs); err != nil {
+			return err
+		}
+	}
+	cal := school.Calendar()
+	findings := model.Check(c, history, cal, packs, on)
+	weeks := model.PlannedWeeks(c, cal, packs.Params)
+	if fl.json {
+		err = writeCheckJSON(a.stdout, on, packs, findings, weeks)
+	} else {
+		err = writeCheckText(a.stdout, c, on, findings, weeks)
+	}
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(findings, model.Finding.Blocks) {
+		return errBlocker
+	}
+	return nil
+}
+
+func readCaseFile(path string, lengths model.SessionLengths) (model.CaseFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return model.CaseFile{}, usageError("cannot read the case file: %v", err)
+	}
+	cf, err := model.ParseCaseFile(data)
+	if err != nil {
+		return model.CaseFile{}, usageError("%s:\n%v", path, err)
+	}
+	return cf, nil
+}
+
+// parsePacks reads --packs; national is always on and listed first.
+func parsePacks(s string) ([]model.Pack, error) {
+	on := []model.Pack{model.National}
+	for _, name := range strings.Split(s, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		p, err := model.ParsePack(name)
+		if err != nil {
+			return nil, usageError("--packs: %v", err)
+		}
+		if !slices.Contains(on, p) {
+			on = append(on, p)
+		}
+	}
+	return on, nil
+}
+
+// checkJSON is the object `check --json` prints (DESIGN.md, "Case file").
+type checkJSON struct {
+	On       string        `json:"on"`
+	Packs    []model.Pack  `json:"packs"`
+	Findings []findingJSON `json:"findings"`
+	Weeks    []weekJSON    `json:"weeks"`
+}
+
+type findingJSON struct {
+	Rule     string         `json:"rule"`
+	Pack     model.Pack     `json:"pack"`
+	Status   model.Status   `json:"status"`
+	Severity model.Severity `json:"severity"`
+	Due      *string        `json:"due"`
+	Message  string         `json:"message"`
+	Source   string         `json:"source"`
+}
+
+// weekJSON leaves threshold, percent and full time null for a pupil with
+// no threshold (nursery, post-16): there is nothing to measure against.
+type weekJSON struct {
+	WeekBeginning       string   `json:"week_beginning"`
+	SchoolDays          int      `json:"school_days"`
+	MinutesSchool       int      `json:"minutes_school"`
+	MinutesOffsite      int      `json:"minutes_offsite"`
+	MinutesHomeLearning int      `json:"minutes_home_learning"`
+	HoursInEducation    float64  `json:"hours_in_education"`
+	ThresholdHours      *float64 `json:"threshold_hours"`
+	PercentOfFullTime   *float64 `json:"percent_of_full_time"`
+	FullTime            *bool    `json:"full_time"`
+}
+
+func findingsJSON(findings []model.Finding) []findingJSON {
+	out := make([]findingJSON, 0, len(findings))
+	for _, f := range findings {
+		fj := findingJSON{Rule: f.Rule, Pack: f.Pack, Status: f.Status, Severity: f.Severity,
+			Message: f.Message, Source: f.Source}
+		if !f.Due.IsZero() {
+			due := f.Due.String()
+			fj.Due = &due
+		}
+		out = append(out, fj)
+	}
+	return out
+}
+
+func weeksJSON(weeks []model.WeekHours) []weekJSON {
+	out := make([]weekJSON, 0, len(weeks))
+	for _, w := range weeks {
+		wj := weekJSON{WeekBeginning: w.WeekBeginning.String(), SchoolDays: w.SchoolDays,
+			MinutesSchool: w.MinutesSchool, MinutesOffsite: w.MinutesOffsite,
+			MinutesHomeLearning: w.MinutesHomeLearning, HoursInEducation: w.HoursInEducation}
+		if w.HasThreshold {
+			threshold, percent, full := w.ThresholdHours, w.PercentOfFullTime, w.FullTime
+			wj.ThresholdHours, wj.PercentOfFullTime, wj.FullTime = &threshold, &percent, &full
+		}
+		out = append(out, wj)
+	}
+	return out
+}
+
+func writeCheckJSON(w io.Writer, on model.Date, packs model.Packs, findings []model.Finding, weeks []model.WeekHours) error {
+	on_ := []model.Pack{}
+	for _, p := range model.AllPacks {
+		if packs.Enabled(p) {
+			on_ = append(on_, p)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(checkJSON{On: on.String(), Packs: on_, Findings: findingsJSON(findings), Weeks: weeksJSON(weeks)})
+}
+
+// findingGroups is the order people read findings in: what stops the plan
+// first, then what is late, what is coming, what is missing, then the rest.
+var findingGroups = []struct {
+	title string
+	match func(model.Finding) bool
+}{
+	{"BLOCKERS", model.Finding.Blocks},
+	{"OVERDUE", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Overdue }},
+	{"DUE", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Due }},
+	{"NOT MET", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Unmet }},
+	{"MET", func(f model.Finding) bool { return f.Status == model.Met }},
+	{"NOT APPLICABLE", func(f model.Finding) bool { return f.Status == model.NotApplicable }},
+}
+
+func writeCheckText(w io.Writer, c model.Case, on model.Date, findings []model.Finding, weeks []model.WeekHours) error {
+	fmt.Fprintf(w, "%s (%s), %s, as of %s\n", c.Pupil.Name, c.Pupil.YearGroup, c.Kind.Label(), on.UK())
+	fmt.Fprintf(w, "Plan %s to %s\n", orDash(c.Start.UK()), orDash(c.End().UK()))
+	for _, g := range findingGroups {
+		var group []model.Finding
+		for _, f := range findings {
+			if g.match(f) {
+				group = append(group, f)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (%d)\n", g.title, len(group))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, f := range group {
+			due := ""
+			if !f.Due.IsZero() {
+				due = "due " + f.Due.UK()
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t[%s]\n", strings.ToUpper(string(f.Severity)), f.Rule, due, f.Message, f.Source)
+		}
+		tw.Flush()
+	}
+	return writeWeeksText(w, weeks)
+}
+
+func writeWeeksText(w io.Writer, weeks []model.WeekHours) error {
+	fmt.Fprintf(w, "\nWEEKS (%d)\n", len(weeks))
+	if len(weeks) == 0 {
+		_, err := fmt.Fprintln(w, "  no timetable weeks planned")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  Week beginning\tDays\tSchool h\tOff-site h\tHome h\tIn education h\tThreshold h\t%\tFull time\t")
+	for _, wk := range weeks {
+		threshold, percent, full := "none", "-", "-"
+		if wk.HasThreshold {
+			threshold = model.FormatHours(wk.ThresholdHours)
+			percent = model.FormatHours(wk.PercentOfFullTime)
+			full = "NO"
+			if wk.FullTime {
+				full = "yes"
+			}
+		}
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", wk.WeekBeginning.UK(), wk.SchoolDays,
+			minutesAsHours(wk.MinutesSchool), minutesAsHours(wk.MinutesOffsite), minutesAsHours(wk.MinutesHomeLearning),
+			model.FormatHours(wk.HoursInEducation), threshold, percent, full)
+	}
+	return tw.Flush()
+}
+
+func minutesAsHours(m int) string { return model.FormatHours(float64(m) / 60) }
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
