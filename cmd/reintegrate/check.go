@@ -89,7 +89,7 @@ func readCaseFile(path string, lengths model.SessionLengths) (model.CaseFile, er
 	if err != nil {
 		return model.CaseFile{}, usageError("cannot read the case file: %v", err)
 	}
-	cf, err := model.ParseCaseFile(data)
+	cf, err := model.ParseCaseFile(data, model.WithSessionLengths(lengths))
 	if err != nil {
 		return model.CaseFile{}, usageError("%s:\n%v", path, err)
 	}
