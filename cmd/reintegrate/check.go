@@ -216,17 +216,22 @@ func writeCheckText(w io.Writer, c model.Case, on model.Date, findings []model.F
 			continue
 		}
 		fmt.Fprintf(w, "\n%s (%d)\n", g.title, len(group))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, f := range group {
-			due := ""
-			if !f.Due.IsZero() {
-				due = "due " + f.Due.UK()
-			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t[%s]\n", strings.ToUpper(string(f.Severity)), f.Rule, due, f.Message, f.Source)
+			writeFinding(w, f)
 		}
-		tw.Flush()
 	}
 	return writeWeeksText(w, weeks)
+}
+
+// writeFinding puts the rule and its date on one line and what it found,
+// with its source, on the next, so long messages never push columns apart.
+func writeFinding(w io.Writer, f model.Finding) {
+	due := ""
+	if !f.Due.IsZero() {
+		due = "  due " + f.Due.UK()
+	}
+	fmt.Fprintf(w, "  %-7s  %s%s\n", strings.ToUpper(string(f.Severity)), f.Rule, due)
+	fmt.Fprintf(w, "           %s  [%s]\n", f.Message, f.Source)
 }
 
 func writeWeeksText(w io.Writer, weeks []model.WeekHours) error {
