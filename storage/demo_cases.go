@@ -50,6 +50,37 @@ func consented(c *model.Case, parent, relationship string) {
 	c.Notifications = append(c.Notifications,
 		model.Notification{To: model.LocalAuthority, Sent: c.Start.AddDays(-1), What: "plan", SentBy: "Mrs H Ashworth"},
 		model.Notification{To: model.Governors, Sent: c.Agreed, What: "start", SentBy: "Mrs H Ashworth"})
+	if c.Kind == model.ReducedTimetable {
+		c.Forms = append(c.Forms, signedForm(model.TemplateBWMATPlan, c.Agreed, map[string]string{
+			model.FieldMeetingDate: c.Agreed.String(), model.FieldParentAgrees: model.AnswerYes,
+			model.FieldParentSigned: c.Agreed.String(), model.FieldSchoolSigned: c.Agreed.String(),
+			"objectives": "Attend every planned session; build up to full days by the end of the plan",
+		}))
+	}
+}
+
+// signedForm is a completed first version of a protocol form.
+func signedForm(template string, on model.Date, fields map[string]string) model.FormRecord {
+	return model.FormRecord{Template: template, Completed: on, Version: 1, Fields: fields}
+}
+
+// worcsForms are the Worcestershire forms an AP reintegration has by its
+// start: consent before the host school is approached, the information
+// form and the child's views before the initial meeting, then the meeting.
+func worcsForms(c *model.Case) {
+	meeting := c.Start.AddDays(-5)
+	c.Forms = append(c.Forms,
+		signedForm(model.TemplateWorcsConsent, c.Referral.FairAccessReferred.AddDays(-3), map[string]string{
+			model.FieldParentAgrees: model.AnswerYes, model.FieldParentSigned: c.Referral.FairAccessReferred.AddDays(-3).String()}),
+		signedForm(model.TemplateWorcsInformation, meeting.AddDays(-4), nil),
+		signedForm(model.TemplateWorcsViews, meeting.AddDays(-2), nil),
+		signedForm(model.TemplateWorcsInitialMeeting, meeting, map[string]string{
+			model.FieldMeetingDate: meeting.String(), model.FieldParentSigned: meeting.String(),
+			model.FieldChildSigned: meeting.String(), model.FieldAPSigned: meeting.String(),
+			model.FieldHostSigned: meeting.String(),
+			model.FieldReview2Weeks: c.Start.AddDays(14).String(), model.FieldReview4Weeks: c.Start.AddDays(28).String(),
+			model.FieldReviewFinal: c.Start.AddDays(40).String(),
+			model.FieldTransport: "Taxi arranged by the LA for the first four weeks, then school bus"}))
 }
 
 // reviewsHeld records the fortnightly reviews that fell due before the date.
@@ -120,6 +151,7 @@ func demoAPReintegration(on, m model.Date) model.CaseFile {
 	c := demoCase(p, model.APReintegration, model.Reintegration, m.AddDays(-7), 6)
 	consented(&c, "Grace Okafor", "mother")
 	c.Referral = model.Referral{FairAccessReferred: c.Start.AddDays(-30), PlaceOffered: c.Start.AddDays(-12)}
+	worcsForms(&c)
 	c.Involvement = []model.Involvement{
 		{Role: model.APSetting, Name: "Riverside Learning Centre", Agreed: c.Start.AddDays(-10), AttendedMeeting: true},
 		{Role: model.SchoolAdmissions, Name: "Fair Access Panel", Agreed: c.Start.AddDays(-12)},

@@ -42,6 +42,7 @@ func (a *app) rootCommand() *cobra.Command {
 	f.BoolVar(&a.allowSharedFolder, "allow-shared-folder", false, "open a database on a network or cloud-synced folder anyway")
 	root.AddCommand(
 		a.checkCommand(),
+		a.todayCommand(),
 	)
 	return root
 }

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"reintegrate/model"
+	"reintegrate/storage"
+)
+
+// openStore opens the database the flags name: a fresh demo in a temporary
+// folder with --demo, else --db, REINTEGRATE_DB, or the OS data directory.
+// The caller closes it; a demo's folder goes with it.
+func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
+	opt := storage.Options{AllowSharedFolder: a.allowSharedFolder}
+	if a.demo {
+		return a.openDemo(ctx, opt)
+	}
+	path := a.dbPath
+	if path == "" {
+		path = envDB()
+	}
+	if path == "" {
+		var err error
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, nil, storageError(err)
+		}
+	}
+	s, err := storage.Open(ctx, path, opt)
+	if err != nil {
+		return nil, nil, storageError(err)
+	}
+	return s, func() { s.Close() }, nil
+}
+
+func (a *app) openDemo(ctx context.Context, opt storage.Options) (*storage.Store, func(), error) {
+	on, err := a.on()
+	if err != nil {
+		return nil, nil, err
+	}
+	dir, err := os.MkdirTemp("", "reintegrate-demo-")
+	if err != nil {
+		return nil, nil, storageError(err)
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	s, err := storage.Open(ctx, filepath.Join(dir, "demo.db"), opt)
+	if err == nil {
+		err = storage.LoadDemo(ctx, s, on)
+	}
+	if err != nil {
+		cleanup()
+		return nil, nil, storageError(err)
+	}
+	return s, func() { s.Close(); cleanup() }, nil
+}
+
+// withStore runs fn with an open store, closing it afterwards.
+func (a *app) withStore(cmd *cobra.Command, fn func(s *storage.Store) error) error {
+	s, closeStore, err := a.openStore(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	return fn(s)
+}
+
+// caseID reads a case ID argument.
+func caseID(arg string) (int64, error) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usageError("%q is not a case ID: type the number `reintegrate cases` shows", arg)
+	}
+	return id, nil
+}
+
+// loadError turns a storage error about a case into the right exit code.
+func loadError(id int64, err error) error {
+	if errors.Is(err, storage.ErrNotFound) {
+		return usageError("there is no case %d: `reintegrate cases --all` lists them", id)
+	}
+	return storageError(err)
+}
+
+// storedCase loads a case, its pupil's history and the school profile.
+func (a *app) storedCase(cmd *cobra.Command, arg string) (model.School, model.Case, []model.PastCase, error) {
+	id, err := caseID(arg)
+	if err != nil {
+		return model.School{}, model.Case{}, nil, err
+	}
+	s, closeStore, err := a.openStore(cmd.Context())
+	if err != nil {
+		return model.School{}, model.Case{}, nil, err
+	}
+	defer closeStore()
+	ctx := cmd.Context()
+	school, err := s.School(ctx)
+	if err != nil {
+		return school, model.Case{}, nil, storageError(err)
+	}
+	c, _, err := s.Case(ctx, id)
+	if err != nil {
+		return school, c, nil, loadError(id, err)
+	}
+	history, err := s.History(ctx, c.Pupil.ID, c.ID)
+	if err != nil {
+		return school, c, nil, storageError(err)
+	}
+	return school, c, history, nil
+}

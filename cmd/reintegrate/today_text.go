@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"reintegrate/model"
+)
+
+func writeToday(w io.Writer, r todayReport, school model.School) error {
+	on := model.MustDate(r.On)
+	day := on.Weekday().String() + " " + on.UK()
+	if r.SchoolDay {
+		fmt.Fprintf(w, "%s: a school day", day)
+	} else {
+		fmt.Fprintf(w, "%s: NOT a school day (%s), no register to take", day, r.Closed)
+	}
+	if school.Name != "" {
+		fmt.Fprintf(w, "  ·  %s", school.Name)
+	}
+	fmt.Fprintln(w)
+	writeTodayPupils(w, r)
+	fmt.Fprintf(w, "\nDUE AND OVERDUE (%d, of which %d %s)\n", len(r.Duties), r.Blockers, plural(r.Blockers, "blocker", "blockers"))
+	if len(r.Duties) == 0 {
+		fmt.Fprintln(w, "  nothing due or overdue")
+	}
+	for _, d := range r.Duties {
+		label := strings.ToUpper(string(d.Status))
+		if d.Severity == model.Blocker {
+			label = "BLOCKER"
+		}
+		due := ""
+		if d.Due != nil {
+			due = "  due " + model.MustDate(*d.Due).UK()
+		}
+		fmt.Fprintf(w, "  %-8s %s (case %d)  %s%s\n", label, d.Pupil, d.CaseID, d.Rule, due)
+		fmt.Fprintf(w, "           %s  [%s]\n", d.Message, d.Source)
+	}
+	return nil
+}
+
+func writeTodayPupils(w io.Writer, r todayReport) {
+	fmt.Fprintf(w, "\nON A PLAN TODAY (%d)\n", len(r.Pupils))
+	if len(r.Pupils) == 0 {
+		fmt.Fprintln(w, "  no pupil's plan runs today")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  Case\tPupil\tYear\tAM\tCode\tPM\tCode\t")
+	for _, p := range r.Pupils {
+		if !p.Planned {
+			fmt.Fprintf(tw, "  %d\t%s\t%s\tno timetable for this week\t\t\t\t\n", p.CaseID, p.Pupil, p.YearGroup)
+			continue
+		}
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", p.CaseID, p.Pupil, p.YearGroup,
+			sessionLabel(p.AM), orDash(p.AM.Code), sessionLabel(p.PM), orDash(p.PM.Code))
+	}
+	tw.Flush()
+}
+
+// sessionLabel is a session as staff say it: "in school", "in school 150 min".
+func sessionLabel(s todaySession) string {
+	label := modeLabel(s.Mode)
+	if s.Minutes > 0 && s.Mode != model.NoSession {
+		label += fmt.Sprintf(" %d min", s.Minutes)
+	}
+	return label
+}
+
+func modeLabel(m model.Mode) string {
+	switch m {
+	case model.InSchool:
+		return "in school"
+	case model.Offsite:
+		return "off-site (B)"
+	case model.Dual:
+		return "dual reg. (D)"
+	case model.LAProvision:
+		return "LA provision (K)"
+	case model.HomeLearning:
+		return "home learning"
+	}
+	return "not in"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
