@@ -24,27 +24,24 @@ func DateOf(t time.Time) Date {
 }
 
 // ParseDate accepts the two forms a person types in a school: YYYY-MM-DD and
-// DD/MM/YYYY. Impossible dates such as 31/02/2026 are refused.
+// DD/MM/YYYY. Impossible dates such as 31/02/2026 are refused, and so is
+// anything else: every part must be ASCII digits and the year four of them
+// (from 1000), so that a date always prints back in the form it was read.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	var y, m, d int
-	var n int
-	var err error
+	var ys, ms, ds string
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		ys, ms, ds = s[:4], s[5:7], s[8:]
+	} else if parts := strings.Split(s, "/"); len(parts) == 3 && len(parts[0]) <= 2 && len(parts[1]) <= 2 {
+		ds, ms, ys = parts[0], parts[1], parts[2]
+	}
+	y, m, d := dateDigits(ys), dateDigits(ms), dateDigits(ds)
 	switch {
-	case len(s) == 10 && s[4] == '-' && s[7] == '-':
-		n, err = fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d)
-	case strings.Count(s, "/") == 2:
-		n, err = fmt.Sscanf(s, "%d/%d/%d", &d, &m, &y)
-		if err == nil && (y < 1000 || len(s) > 10) {
-			err = fmt.Errorf("year must have four digits")
-		}
-	default:
+	case y < 0 || m < 0 || d < 0:
 		return Date{}, fmt.Errorf("%q is not a date: type DD/MM/YYYY, for example 02/11/2026", s)
-	}
-	if err != nil || n != 3 || !allDigits(s) {
-		return Date{}, fmt.Errorf("%q is not a date: type DD/MM/YYYY, for example 02/11/2026", s)
-	}
-	if m < 1 || m > 12 || d < 1 || d > 31 {
+	case len(ys) != 4 || y < 1000:
+		return Date{}, fmt.Errorf("%q is not a date: the year must have four digits, for example 02/11/2026", s)
+	case m < 1 || m > 12 || d < 1 || d > 31:
 		return Date{}, fmt.Errorf("%q is not a real date: the month must be 1-12 and the day 1-31", s)
 	}
 	date := NewDate(y, time.Month(m), d)
@@ -54,13 +51,20 @@ func ParseDate(s string) (Date, error) {
 	return date, nil
 }
 
-func allDigits(s string) bool {
-	for _, r := range s {
-		if (r < '0' || r > '9') && r != '-' && r != '/' {
-			return false
-		}
+// dateDigits reads ASCII digits (at most nine, so no overflow); -1 means it is
+// not such a number.
+func dateDigits(s string) int {
+	if s == "" || len(s) > 9 {
+		return -1
 	}
-	return true
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
 }
 
 // MustDate is ParseDate for literals in tests and tables; it panics on a bad literal.

@@ -1,9 +1,0 @@
-package model
-
-var (
-	oxfordshireRules    []Rule
-	worcestershireRules []Rule
-	bwmatRules          []Rule
-	haveringRules       []Rule
-	hillingdonRules     []Rule
-)
