@@ -43,6 +43,13 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(
 		a.checkCommand(),
 		a.todayCommand(),
+		a.casesCommand(),
+		a.importCommand(),
+		a.exportCommand(),
+		a.backupCommand(),
+		a.restoreCommand(),
+		a.versionCommand(),
+		a.generateCommand(),
 	)
 	return root
 }

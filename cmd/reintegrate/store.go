@@ -21,21 +21,30 @@ func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 	if a.demo {
 		return a.openDemo(ctx, opt)
 	}
-	path := a.dbPath
-	if path == "" {
-		path = envDB()
-	}
-	if path == "" {
-		var err error
-		if path, err = storage.DefaultPath(); err != nil {
-			return nil, nil, storageError(err)
-		}
+	path, err := a.databasePath()
+	if err != nil {
+		return nil, nil, err
 	}
 	s, err := storage.Open(ctx, path, opt)
 	if err != nil {
 		return nil, nil, storageError(err)
 	}
 	return s, func() { s.Close() }, nil
+}
+
+// databasePath is --db, else REINTEGRATE_DB, else the OS data directory.
+func (a *app) databasePath() (string, error) {
+	if a.dbPath != "" {
+		return a.dbPath, nil
+	}
+	if p := envDB(); p != "" {
+		return p, nil
+	}
+	p, err := storage.DefaultPath()
+	if err != nil {
+		return "", storageError(err)
+	}
+	return p, nil
 }
 
 func (a *app) openDemo(ctx context.Context, opt storage.Options) (*storage.Store, func(), error) {
