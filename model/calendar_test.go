@@ -64,13 +64,13 @@ func calRuleBankHolidays(y int) map[Date]string {
 	}
 	return map[Date]string{
 		calNextWeekday(NewDate(y, time.January, 1)): "New Year's Day",
-		easter.AddDays(-2):                       "Good Friday",
-		easter.AddDays(1):                        "Easter Monday",
+		easter.AddDays(-2):                          "Good Friday",
+		easter.AddDays(1):                           "Easter Monday",
 		calFirstMonday(y, time.May):                 "Early May bank holiday",
 		calLastMonday(y, time.May):                  "Spring bank holiday",
 		calLastMonday(y, time.August):               "Summer bank holiday",
-		christmas:                                "Christmas Day",
-		boxing:                                   "Boxing Day",
+		christmas:                                   "Christmas Day",
+		boxing:                                      "Boxing Day",
 	}
 }
 

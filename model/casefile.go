@@ -22,6 +22,9 @@ import (
 // export writes: a notification's "sent_by", an involvement's
 // "early_review_requested" (002 s5.5) and a form's "version". Database IDs
 // do not travel in the file: they belong to one school's database.
+//
+// This file reads the contract's objects; casefile_json.go is the strict
+// JSON walker under it and casefile_write.go the writer.
 
 // CaseFileFormat is the only "format" this version reads and writes.
 const CaseFileFormat = "reintegrate/case@1"
@@ -207,7 +210,9 @@ func (r *cfReader) riskAssessment(path string, v json.RawMessage) RiskAssessment
 func (r *cfReader) involvement(path string, v json.RawMessage) Involvement {
 	var in Involvement
 	r.object(path, "an involvement", v,
-		cfKey{"role", `type the role, such as "social_worker"`, func(at string, v json.RawMessage) { in.Role = cfWord(r, at, v, InvolvementRoles, "an involvement role") }},
+		cfKey{"role", `type the role, such as "social_worker"`, func(at string, v json.RawMessage) {
+			in.Role = cfWord(r, at, v, InvolvementRoles, "an involvement role")
+		}},
 		cfKey{"name", "", r.nameTo(&in.Name)},
 		cfKey{"agreed", "", cfInto(r, &in.Agreed)},
 		cfKey{"attended_meeting", "", cfInto(r, &in.AttendedMeeting)},

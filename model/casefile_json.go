@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,7 +36,7 @@ type cfReader struct {
 	errs    CaseFileErrors
 }
 
-// key is one key an object may have. required says what to type when the
+// cfKey is one key an object may have. required says what to type when the
 // key is missing or null; it is "" for optional keys.
 type cfKey struct {
 	name     string
@@ -50,7 +49,7 @@ func (r *cfReader) fail(at string, v json.RawMessage, format string, a ...any) {
 }
 
 // fields walks an object's keys in the order written, refusing a key given twice.
-func (r *cfReader) fields(path string, v json.RawMessage, each func(name, at string, v json.RawMessage)) {
+func (r *cfReader) fields(path string, v json.RawMessage, visit func(name, at string, v json.RawMessage)) {
 	if cfIsNull(v) {
 		return
 	}
@@ -81,7 +80,7 @@ func (r *cfReader) fields(path string, v json.RawMessage, each func(name, at str
 			continue
 		}
 		seen[name] = true
-		cfEach(name, at, val)
+		visit(name, at, val)
 	}
 }
 
@@ -117,12 +116,11 @@ func (r *cfReader) unknownKey(at, name, what string, keys []cfKey) {
 	for i, k := range keys {
 		names[i] = k.name
 	}
-	hint := ""
+	msg := fmt.Sprintf("%q is not a key of %s: the keys are %s", name, what, strings.Join(names, ", "))
 	if s := cfClosest(name, names); s != "" {
-		hint = fmt.Sprintf("did you mean %q? The", s)
+		msg = fmt.Sprintf("%q is not a key of %s: did you mean %q? The keys are %s", name, what, s, strings.Join(names, ", "))
 	}
-	r.errs = append(r.errs, FieldError{Path: at, Value: name, Message: fmt.Sprintf(
-		"%q is not a key of %s: %s keys are %s", name, what, cmp.Or(hint, "the"), strings.Join(names, ", "))})
+	r.errs = append(r.errs, FieldError{Path: at, Value: name, Message: msg})
 }
 
 func (r *cfReader) wrongType(at string, v json.RawMessage, want string) {
@@ -133,7 +131,7 @@ func (r *cfReader) wrongType(at string, v json.RawMessage, want string) {
 	r.fail(at, v, "%s is %s: type %s", cfShown(v), cfJSONKind(v), want)
 }
 
-func (r *cfReader) list(path string, v json.RawMessage, each func(at string, v json.RawMessage)) {
+func (r *cfReader) list(path string, v json.RawMessage, visit func(at string, v json.RawMessage)) {
 	if cfIsNull(v) {
 		return
 	}
@@ -143,7 +141,7 @@ func (r *cfReader) list(path string, v json.RawMessage, each func(at string, v j
 		return
 	}
 	for i, item := range items {
-		cfEach(fmt.Sprintf("%s[%d]", path, i), item)
+		visit(fmt.Sprintf("%s[%d]", path, i), item)
 	}
 }
 
@@ -159,18 +157,22 @@ func (r *cfReader) text(at string, v json.RawMessage) (s string, ok bool) {
 	return s, true
 }
 
+// note reads free text. It is sanitised (CleanText) as it comes in, so no
+// escape sequence, control or bidi character a file carries reaches a
+// screen, a PDF or a CSV; tabs and newlines are kept.
 func (r *cfReader) note(at string, v json.RawMessage) string {
 	s, _ := r.text(at, v)
-	return s
+	return CleanText(s, true)
 }
 
-// name reads a person's name: only the whitespace around it is dropped;
-// other text is kept exactly as typed.
+// name reads a person's name: sanitised to one line, runs of spaces closed
+// up and the ends trimmed (CleanName).
 func (r *cfReader) name(at string, v json.RawMessage) string {
-	return strings.TrimSpace(r.note(at, v))
+	s, _ := r.text(at, v)
+	return CleanName(s)
 }
 
-// into reads a date, true/false or text into dst, by dst's type.
+// cfInto reads a date, true/false or text into dst, by dst's type.
 func cfInto[T Date | bool | string](r *cfReader, dst *T) func(string, json.RawMessage) {
 	return func(at string, v json.RawMessage) {
 		switch d := any(dst).(type) {
@@ -214,7 +216,7 @@ func (r *cfReader) date(at string, v json.RawMessage) Date {
 
 // whole reads a whole number; ok is false (and an error recorded) otherwise.
 func (r *cfReader) whole(at string, v json.RawMessage) (int, bool) {
-	if len(v) == 0 || v[0] == '"' || v[0] == '{' || v[0] == '[' || v[0] == 't' || v[0] == 'f' || v[0] == 'n' {
+	if v[0] != '-' && (v[0] < '0' || v[0] > '9') { // not a JSON number
 		r.wrongType(at, v, "a whole number, such as 150")
 		return 0, false
 	}
@@ -226,7 +228,7 @@ func (r *cfReader) whole(at string, v json.RawMessage) (int, bool) {
 	return int(n), true
 }
 
-// pick reads one of a closed list of words (a kind, flag, mode...).
+// cfWord reads one of a closed list of words (a kind, flag, mode...).
 func cfWord[T ~string](r *cfReader, at string, v json.RawMessage, allowed []T, what string) T {
 	s, ok := r.text(at, v)
 	if !ok || cfIsNull(v) {
@@ -239,15 +241,15 @@ func cfWord[T ~string](r *cfReader, at string, v json.RawMessage, allowed []T, w
 	for i, a := range allowed {
 		words[i] = string(a)
 	}
-	hint := "type"
 	if c := cfClosest(s, words); c != "" {
-		hint = fmt.Sprintf("did you mean %q? Type", c)
+		r.fail(at, v, "%q is not %s: did you mean %q? Type one of %s", s, what, c, strings.Join(words, ", "))
+	} else {
+		r.fail(at, v, "%q is not %s: type one of %s", s, what, strings.Join(words, ", "))
 	}
-	r.fail(at, v, "%q is not %s: %s one of %s", s, what, hint, strings.Join(words, ", "))
 	return ""
 }
 
-// pickList reads a list of words, refusing repeats.
+// cfWords reads a list of words, refusing repeats.
 func cfWords[T ~string](r *cfReader, path string, v json.RawMessage, allowed []T, what string) []T {
 	var out []T
 	r.list(path, v, func(at string, v json.RawMessage) {
@@ -266,7 +268,7 @@ func cfWords[T ~string](r *cfReader, path string, v json.RawMessage, allowed []T
 	return out
 }
 
-// each reads a list of objects, one read per entry.
+// cfEach reads a list of objects, one read per entry.
 func cfEach[T any](r *cfReader, path string, v json.RawMessage, read func(at string, v json.RawMessage) T) []T {
 	var out []T
 	r.list(path, v, func(at string, v json.RawMessage) {
@@ -295,7 +297,7 @@ func cfJSONKind(v json.RawMessage) string {
 	return "a number"
 }
 
-// shown is a value as written, on one line and cut short for a message.
+// cfShown is a value as written, on one line and cut short for a message.
 func cfShown(v json.RawMessage) string {
 	var buf bytes.Buffer
 	s := string(v)
@@ -308,7 +310,7 @@ func cfShown(v json.RawMessage) string {
 	return s
 }
 
-// join extends a JSON path by a key; keys that are not plain words are quoted.
+// cfPath extends a JSON path by a key; keys that are not plain words are quoted.
 func cfPath(path, name string) string {
 	plain := name != ""
 	for _, r := range name {
@@ -323,9 +325,12 @@ func cfPath(path, name string) string {
 	return path + "." + name
 }
 
-// closest is the option a person probably meant (a typo or a missing
+// cfClosest is the option a person probably meant (a typo or a missing
 // ending), or "" when none is near.
 func cfClosest(s string, options []string) string {
+	if len(s) > 64 {
+		return "" // not a typo of a short word; and no need to measure it
+	}
 	s = strings.ToLower(s)
 	best, bestDist := "", 3
 	for _, o := range options {
@@ -341,7 +346,7 @@ func cfClosest(s string, options []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
+// cfEditDistance is the Levenshtein distance between a and b, in runes.
 func cfEditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)

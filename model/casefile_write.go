@@ -11,100 +11,100 @@ import (
 // The writer's shape: the contract's keys in the contract's order. The
 // model's types convert to these directly where their fields match.
 type (
-	fileDoc struct {
-		Format    string        `json:"format"`
-		Pupil     filePupil     `json:"pupil"`
-		History   []fileHistory `json:"history"`
-		Case      fileCase      `json:"case"`
-		Timetable []fileWeek    `json:"timetable"`
-		Reviews   []fileReview  `json:"reviews"`
-		Forms     []fileForm    `json:"forms"`
+	cfFileDoc struct {
+		Format    string          `json:"format"`
+		Pupil     cfFilePupil     `json:"pupil"`
+		History   []cfFileHistory `json:"history"`
+		Case      cfFileCase      `json:"case"`
+		Timetable []cfFileWeek    `json:"timetable"`
+		Reviews   []cfFileReview  `json:"reviews"`
+		Forms     []cfFileForm    `json:"forms"`
 	}
-	filePupil struct {
+	cfFilePupil struct {
 		Name        string    `json:"name"`
 		DateOfBirth Date      `json:"date_of_birth"`
 		UPN         string    `json:"upn"`
 		YearGroup   YearGroup `json:"year_group"`
 		Flags       []Flag    `json:"flags"`
 	}
-	fileHistory struct {
+	cfFileHistory struct {
 		Kind    Kind     `json:"kind"`
 		Reasons []Reason `json:"reasons"`
 		Start   Date     `json:"start"`
 		Closed  Date     `json:"closed"`
 	}
-	fileCase struct {
-		Kind           Kind               `json:"kind"`
-		Reasons        []Reason           `json:"reasons"`
-		Start          Date               `json:"start"`
-		PlannedEnd     Date               `json:"planned_end"`
-		Status         CaseStatus         `json:"status"`
-		Closed         Date               `json:"closed"`
-		Outcome        *string            `json:"outcome"`
-		Agreed         Date               `json:"agreed"`
-		NamedPerson    string             `json:"named_person"`
-		Consent        fileConsent        `json:"consent"`
-		RiskAssessment fileRisk           `json:"risk_assessment"`
-		Involvement    []fileInvolvement  `json:"involvement"`
-		Notifications  []fileNotification `json:"notifications"`
-		Extensions     []fileExtension    `json:"extensions"`
-		Referral       fileReferral       `json:"referral"`
-		HomeLearning   string             `json:"home_learning"`
+	cfFileCase struct {
+		Kind           Kind                 `json:"kind"`
+		Reasons        []Reason             `json:"reasons"`
+		Start          Date                 `json:"start"`
+		PlannedEnd     Date                 `json:"planned_end"`
+		Status         CaseStatus           `json:"status"`
+		Closed         Date                 `json:"closed"`
+		Outcome        *string              `json:"outcome"`
+		Agreed         Date                 `json:"agreed"`
+		NamedPerson    string               `json:"named_person"`
+		Consent        cfFileConsent        `json:"consent"`
+		RiskAssessment cfFileRisk           `json:"risk_assessment"`
+		Involvement    []cfFileInvolvement  `json:"involvement"`
+		Notifications  []cfFileNotification `json:"notifications"`
+		Extensions     []cfFileExtension    `json:"extensions"`
+		Referral       cfFileReferral       `json:"referral"`
+		HomeLearning   string               `json:"home_learning"`
 	}
-	fileConsent struct {
+	cfFileConsent struct {
 		ParentName     string `json:"parent_name"`
 		Relationship   string `json:"relationship"`
 		LivesWithPupil bool   `json:"lives_with_pupil"`
 		Signed         Date   `json:"signed"`
 		AuthorisedBy   string `json:"authorised_by"`
 	}
-	fileRisk struct {
+	cfFileRisk struct {
 		Completed       Date `json:"completed"`
 		SignificantRisk bool `json:"significant_risk"`
 	}
-	fileInvolvement struct {
+	cfFileInvolvement struct {
 		Role             Role   `json:"role"`
 		Name             string `json:"name"`
 		Agreed           Date   `json:"agreed"`
 		AttendedMeeting  bool   `json:"attended_meeting"`
 		EarlyReviewAsked bool   `json:"early_review_requested,omitempty"`
 	}
-	fileNotification struct {
+	cfFileNotification struct {
 		To     Role   `json:"to"`
 		Sent   Date   `json:"sent"`
 		What   string `json:"what"`
 		SentBy string `json:"sent_by,omitempty"`
 	}
-	fileExtension struct {
+	cfFileExtension struct {
 		Agreed       Date   `json:"agreed"`
 		NewEnd       Date   `json:"new_end"`
 		Reason       string `json:"reason"`
 		ParentAgreed bool   `json:"parent_agreed"`
 	}
-	fileReferral struct {
+	cfFileReferral struct {
 		FairAccessReferred Date `json:"fair_access_referred"`
 		PlaceOffered       Date `json:"place_offered"`
 	}
-	fileWeek struct {
-		WeekBeginning Date     `json:"week_beginning"`
-		Sessions      fileDays `json:"sessions"`
+	cfFileWeek struct {
+		WeekBeginning Date       `json:"week_beginning"`
+		Sessions      cfFileDays `json:"sessions"`
 	}
-	fileDays struct {
-		Mon *fileDay `json:"mon,omitempty"`
-		Tue *fileDay `json:"tue,omitempty"`
-		Wed *fileDay `json:"wed,omitempty"`
-		Thu *fileDay `json:"thu,omitempty"`
-		Fri *fileDay `json:"fri,omitempty"`
+	cfFileDays struct {
+		Mon *cfFileDay `json:"mon,omitempty"`
+		Tue *cfFileDay `json:"tue,omitempty"`
+		Wed *cfFileDay `json:"wed,omitempty"`
+		Thu *cfFileDay `json:"thu,omitempty"`
+		Fri *cfFileDay `json:"fri,omitempty"`
 	}
-	fileDay struct {
-		AM fileSession `json:"am"`
-		PM fileSession `json:"pm"`
+	cfFileDay struct {
+		AM cfFileSession `json:"am"`
+		PM cfFileSession `json:"pm"`
 	}
-	fileSession struct {
+	cfFileSession struct {
 		Mode    Mode `json:"mode"`
 		Minutes *int `json:"minutes,omitempty"`
 	}
-	fileReview struct {
+	cfFileReview struct {
 		Due            Date   `json:"due"`
 		Held           Date   `json:"held"`
 		Kind           string `json:"kind,omitempty"`
@@ -112,7 +112,7 @@ type (
 		ParentAttended bool   `json:"parent_attended"`
 		Notes          string `json:"notes"`
 	}
-	fileForm struct {
+	cfFileForm struct {
 		Template  string            `json:"template"`
 		Completed Date              `json:"completed"`
 		Version   int               `json:"version,omitempty"`
@@ -133,18 +133,18 @@ func EncodeCaseFile(cf CaseFile) ([]byte, error) {
 		p = cf.Case.Pupil
 	}
 	c := cf.Case
-	doc := fileDoc{
+	doc := cfFileDoc{
 		Format:    CaseFileFormat,
-		Pupil:     filePupil{p.Name, p.DateOfBirth, p.UPN, p.YearGroup, cfNonNil(p.Flags)},
-		History:   cfList(cf.History, func(h PastCase) fileHistory { h.Reasons = cfNonNil(h.Reasons); return fileHistory(h) }),
+		Pupil:     cfFilePupil{p.Name, p.DateOfBirth, p.UPN, p.YearGroup, cfNonNil(p.Flags)},
+		History:   cfList(cf.History, func(h PastCase) cfFileHistory { h.Reasons = cfNonNil(h.Reasons); return cfFileHistory(h) }),
 		Case:      cfCaseOut(c),
 		Timetable: cfList(c.Timetable, cfWeekOut),
-		Reviews:   cfList(c.Reviews, func(r Review) fileReview { return fileReview(r) }),
-		Forms: cfList(c.Forms, func(f FormRecord) fileForm {
+		Reviews:   cfList(c.Reviews, func(r Review) cfFileReview { return cfFileReview(r) }),
+		Forms: cfList(c.Forms, func(f FormRecord) cfFileForm {
 			if f.Fields == nil {
 				f.Fields = map[string]string{} // written {}, not null
 			}
-			return fileForm(f)
+			return cfFileForm(f)
 		}),
 	}
 	var buf bytes.Buffer
@@ -162,38 +162,38 @@ func EncodeCaseFile(cf CaseFile) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func cfCaseOut(c Case) fileCase {
+func cfCaseOut(c Case) cfFileCase {
 	var outcome *string
 	if c.Outcome != "" {
 		outcome = &c.Outcome
 	}
-	return fileCase{
+	return cfFileCase{
 		Kind: c.Kind, Reasons: cfNonNil(c.Reasons), Start: c.Start, PlannedEnd: c.PlannedEnd,
 		Status: c.Status, Closed: c.Closed, Outcome: outcome, Agreed: c.Agreed, NamedPerson: c.NamedPerson,
-		Consent:        fileConsent(c.Consent),
-		RiskAssessment: fileRisk(c.RiskAssessment),
-		Involvement:    cfList(c.Involvement, func(in Involvement) fileInvolvement { return fileInvolvement(in) }),
-		Notifications:  cfList(c.Notifications, func(n Notification) fileNotification { return fileNotification(n) }),
-		Extensions:     cfList(c.Extensions, func(e Extension) fileExtension { return fileExtension(e) }),
-		Referral:       fileReferral(c.Referral),
+		Consent:        cfFileConsent(c.Consent),
+		RiskAssessment: cfFileRisk(c.RiskAssessment),
+		Involvement:    cfList(c.Involvement, func(in Involvement) cfFileInvolvement { return cfFileInvolvement(in) }),
+		Notifications:  cfList(c.Notifications, func(n Notification) cfFileNotification { return cfFileNotification(n) }),
+		Extensions:     cfList(c.Extensions, func(e Extension) cfFileExtension { return cfFileExtension(e) }),
+		Referral:       cfFileReferral(c.Referral),
 		HomeLearning:   c.HomeLearning,
 	}
 }
 
-func cfWeekOut(w Week) fileWeek {
-	var days [5]*fileDay
+func cfWeekOut(w Week) cfFileWeek {
+	var days [5]*cfFileDay
 	for i, d := range w.Days {
 		if !cfNoSession(d[AM]) || !cfNoSession(d[PM]) {
-			days[i] = &fileDay{cfSessionOut(d[AM]), cfSessionOut(d[PM])}
+			days[i] = &cfFileDay{cfSessionOut(d[AM]), cfSessionOut(d[PM])}
 		}
 	}
-	return fileWeek{w.WeekBeginning, fileDays{days[0], days[1], days[2], days[3], days[4]}}
+	return cfFileWeek{w.WeekBeginning, cfFileDays{days[0], days[1], days[2], days[3], days[4]}}
 }
 
 func cfNoSession(s Session) bool { return (s.Mode == NoSession || s.Mode == "") && !s.Partial }
 
-func cfSessionOut(s Session) fileSession {
-	out := fileSession{Mode: cmp.Or(s.Mode, NoSession)}
+func cfSessionOut(s Session) cfFileSession {
+	out := cfFileSession{Mode: cmp.Or(s.Mode, NoSession)}
 	if s.Partial {
 		out.Minutes = &s.Minutes
 	}

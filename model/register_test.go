@@ -14,13 +14,13 @@ func TestRegisterCode(t *testing.T) {
 	y12 := Pupil{Name: "Łukasz Nowak", DateOfBirth: MustDate("2009-10-01"), YearGroup: "Y12"}
 	const wed = "2026-11-04"
 	tests := []struct {
-		name    string
-		s       Session
-		h       Half
-		p       Pupil
-		on      string
+		name     string
+		s        Session
+		h        Half
+		p        Pupil
+		on       string
 		calendar *Calendar
-		want    string
+		want     string
 	}{
 		{"in school, am", sessFull(InSchool), AM, y8, wed, cal, "/"},
 		{"in school, pm", sessFull(InSchool), PM, y8, wed, cal, `\`},

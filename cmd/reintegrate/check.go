@@ -91,9 +91,21 @@ func readCaseFile(path string, lengths model.SessionLengths) (model.CaseFile, er
 	}
 	cf, err := model.ParseCaseFile(data, model.WithSessionLengths(lengths))
 	if err != nil {
-		return model.CaseFile{}, usageError("%s:\n%v", path, err)
+		return model.CaseFile{}, usageError("%s:\n%s", path, capLines(err.Error(), maxErrorLines))
 	}
 	return cf, nil
+}
+
+// maxErrorLines keeps a hostile or badly broken file from printing pages of
+// errors: the first fifty say what is wrong, and how many more there are.
+const maxErrorLines = 50
+
+func capLines(s string, max int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= max {
+		return s
+	}
+	return strings.Join(lines[:max], "\n") + fmt.Sprintf("\n... and %d more problems", len(lines)-max)
 }
 
 // parsePacks reads --packs; national is always on and listed first.

@@ -1,0 +1,82 @@
+package model
+
+import "fmt"
+
+// The register pattern (`report register`): for each pupil whose plan runs
+// in the period, one row per weekday with the code each planned session
+// gets (RULES.md, "Register codes"; RegisterCode): present / and \, B, D,
+// K, C2, X, and # on a bank holiday, INSET day or holiday. One table, so
+// the CSV goes straight into the MIS. These are the planned codes: the
+// register must still "reflect the true whereabouts of all pupils" (002 s6).
+
+var registerColumns = []Column{{Head: "UPN"}, {Head: "Pupil"}, {Head: "Year"}, {Head: "Date", Date: true},
+	{Head: "Day"}, {Head: "AM"}, {Head: "PM"}, {Head: "Note"}}
+
+const registerKey = "Codes: / present (am), \\ present (pm), B approved off-site educational activity, " +
+	"D at another school where dual registered, K LA-arranged provision, C2 not required by the part-time timetable, " +
+	"X not required and below compulsory school age (or post-16), # school closed (bank holiday, INSET, holiday). " +
+	"These are the planned codes: mark what actually happens (002 s6: the mark \"should reflect the true whereabouts of all pupils\")."
+
+const noWeekPlanned = "no timetable for this week: take the register as usual"
+
+func buildRegister(d reportData) Report {
+	s := Section{Title: "Register pattern", Columns: registerColumns,
+		Empty: fmt.Sprintf("No pupil's plan runs %s.", periodPhrase(d.From, d.To))}
+	pupils := 0
+	for _, p := range d.plans {
+		rows := registerRows(p, d.cal, d.From, d.To)
+		if len(rows) > 0 {
+			pupils++
+		}
+		s.Rows = append(s.Rows, rows...)
+	}
+	return Report{
+		Notes: []string{fmt.Sprintf("%d %s with a plan running %s; one row a weekday.", pupils,
+			plural(pupils, "pupil", "pupils"), periodPhrase(d.From, d.To)), registerKey},
+		Sections: []Section{s},
+	}
+}
+
+// registerRows are one plan's weekdays in the period. A weekday with no
+// planned week gets a row only between the start and the planned end,
+// where a missing week is a gap in the plan the attendance officer should
+// know of; after a closure the pupil is back full time and not listed.
+func registerRows(p plan, cal *Calendar, from, to Date) [][]Cell {
+	c := p.c
+	planned := make(map[Date]Week, len(c.Timetable))
+	for _, w := range c.Timetable {
+		planned[w.WeekBeginning.Monday()] = w
+	}
+	var rows [][]Cell
+	for day := MaxDate(from, p.first); !day.After(MinDate(to, p.last)); day = day.AddDays(1) {
+		if weekend(day) {
+			continue
+		}
+		w, ok := planned[day.Monday()]
+		switch {
+		case ok:
+			rows = append(rows, registerRow(c, w, day, cal))
+		case cal.IsSchoolDay(day) && !day.After(c.End()):
+			rows = append(rows, append(registerPupil(c, day), Cell{}, Cell{}, Cell{Text: noWeekPlanned}))
+		}
+	}
+	return rows
+}
+
+func registerRow(c Case, w Week, day Date, cal *Calendar) []Cell {
+	i := (int(day.Weekday()) + 6) % 7
+	am := RegisterCode(w.Days[i][AM], AM, c.Pupil, day, cal)
+	pm := RegisterCode(w.Days[i][PM], PM, c.Pupil, day, cal)
+	note := ""
+	if why, closed := cal.Closed(day); closed {
+		note = "school closed: " + why
+	} else if am == CodeNotCompulsory || pm == CodeNotCompulsory {
+		note = "X: not of compulsory school age"
+	}
+	return append(registerPupil(c, day), Cell{Text: am}, Cell{Text: pm}, Cell{Text: note})
+}
+
+func registerPupil(c Case, day Date) []Cell {
+	return []Cell{textCell(c.Pupil.UPN), textCell(c.Pupil.Name), textCell(string(c.Pupil.YearGroup)),
+		dateCell(day), {Text: day.Weekday().String()[:3]}}
+}
