@@ -77,10 +77,10 @@ func worcsForms(c *model.Case) {
 		signedForm(model.TemplateWorcsInitialMeeting, meeting, map[string]string{
 			model.FieldMeetingDate: meeting.String(), model.FieldParentSigned: meeting.String(),
 			model.FieldChildSigned: meeting.String(), model.FieldAPSigned: meeting.String(),
-			model.FieldHostSigned: meeting.String(),
+			model.FieldHostSigned:   meeting.String(),
 			model.FieldReview2Weeks: c.Start.AddDays(14).String(), model.FieldReview4Weeks: c.Start.AddDays(28).String(),
 			model.FieldReviewFinal: c.Start.AddDays(40).String(),
-			model.FieldTransport: "Taxi arranged by the LA for the first four weeks, then school bus"}))
+			model.FieldTransport:   "Taxi arranged by the LA for the first four weeks, then school bus"}))
 }
 
 // reviewsHeld records the fortnightly reviews that fell due before the date.

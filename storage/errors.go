@@ -1,0 +1,91 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// The kinds of trouble a caller may need to tell apart. Every error this
+// package returns wraps at most one of them; test with errors.Is. The
+// messages around them say what to do.
+var (
+	// ErrNotFound: no such pupil, case or audit entry.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict: the case was changed elsewhere since it was loaded.
+	ErrConflict = errors.New("changed elsewhere")
+	// ErrDuplicate: another pupil already has the UPN.
+	ErrDuplicate = errors.New("already recorded")
+	// ErrNewerSchema: the file was written by a newer reintegrate.
+	ErrNewerSchema = errors.New("newer schema")
+	// ErrDamaged: the file failed SQLite's integrity checks.
+	ErrDamaged = errors.New("damaged database")
+	// ErrSharedFolder: the file is on a network or cloud-synced folder.
+	ErrSharedFolder = errors.New("shared folder")
+	// ErrReadOnly: the file cannot be written.
+	ErrReadOnly = errors.New("read-only database")
+	// ErrFull: the disk (or the database's size limit) is full.
+	ErrFull = errors.New("disk full")
+	// ErrBusy: another program held the database for longer than the
+	// five-second busy timeout.
+	ErrBusy = errors.New("database busy")
+)
+
+// problem is an error whose message is complete in itself (it already says
+// what failed and what to do) and which still matches its kind with errors.Is.
+type problem struct {
+	msg  string
+	kind error
+}
+
+func (p *problem) Error() string { return p.msg }
+func (p *problem) Unwrap() error { return p.kind }
+
+func fail(kind error, format string, a ...any) error {
+	return &problem{msg: fmt.Sprintf(format, a...), kind: kind}
+}
+
+// explain turns SQLite's result codes into the messages a school's staff can
+// act on, naming the file. Errors that are already explained pass through.
+func (s *Store) explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	var p *problem
+	if errors.As(err, &p) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff { // the primary code; the driver reports extended codes
+	case sqlite3.SQLITE_READONLY:
+		return readOnly(s.path)
+	case sqlite3.SQLITE_FULL:
+		return fail(ErrFull, "the disk holding %s is full: nothing was saved; free some space and try again", s.path)
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return damaged(s.path, se.Error())
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fail(ErrBusy, "the database at %s is busy (another reintegrate is saving to it): nothing was saved; try again", s.path)
+	}
+	return err
+}
+
+func readOnly(path string) error {
+	return fail(ErrReadOnly, "the database at %s is read-only: nothing was saved; check the file's permissions or copy it to a folder you can write to", path)
+}
+
+func damaged(path, detail string) error {
+	return fail(ErrDamaged, "the database at %s is damaged: %s; restore a backup with `reintegrate restore FILE`", path, detail)
+}
+
+// isUnique reports a UNIQUE or PRIMARY KEY constraint failure.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) &&
+		(se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
+}

@@ -1,0 +1,136 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"reintegrate/model"
+)
+
+// CaseFilter narrows the Cases list.
+type CaseFilter struct {
+	All    bool             // include closed cases (asking for Status closed does too)
+	Status model.CaseStatus // "" for any
+	Kind   model.Kind       // "" for any
+	// On, when set, fills each summary's Week with the planned week that
+	// contains the date, so the caller can show this week's hours
+	// (Week.Hours with the school's calendar and the pupil's threshold).
+	On model.Date
+}
+
+// CaseSummary is one row of the Cases list.
+type CaseSummary struct {
+	ID      int64
+	Pupil   model.Pupil
+	Kind    model.Kind
+	Status  model.CaseStatus
+	Start   model.Date
+	End     model.Date // the planned end moved by extensions
+	Version int
+	Week    model.Week // the planned week containing CaseFilter.On
+	HasWeek bool       // false when On is unset or no week is planned for it
+}
+
+// Cases lists cases, sorted by pupil name (accents beside their letters),
+// then by case id.
+func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) {
+	var week any // NULL matches no week
+	if !f.On.IsZero() {
+		week = f.On.Monday().String()
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.start, c.effective_end, c.version,
+		p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.week_beginning, w.sessions
+		FROM cases c JOIN pupils p ON p.id = c.pupil_id
+		LEFT JOIN weeks w ON w.case_id = c.id AND w.week_beginning = ?1
+		WHERE (?2 = '' OR c.status = ?2) AND (?3 OR ?2 = 'closed' OR c.status <> 'closed')
+		AND (?4 = '' OR c.kind = ?4)
+		ORDER BY c.id`, week, string(f.Status), f.All, string(f.Kind))
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", s.explain(err))
+	}
+	defer rows.Close()
+	var out []CaseSummary
+	for rows.Next() {
+		var cs CaseSummary
+		var flags string
+		var sessions *string
+		if err := rows.Scan(&cs.ID, &cs.Kind, &cs.Status, date(&cs.Start), date(&cs.End), &cs.Version,
+			&cs.Pupil.ID, &cs.Pupil.Name, date(&cs.Pupil.DateOfBirth), text(&cs.Pupil.UPN),
+			&cs.Pupil.YearGroup, &flags, date(&cs.Week.WeekBeginning), &sessions); err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		cs.Pupil.Flags = splitCodes[model.Flag](flags)
+		if sessions != nil {
+			if cs.Week.Days, err = decodeSessions(*sessions); err != nil {
+				return nil, fmt.Errorf("list cases: case %d: %w", cs.ID, err)
+			}
+			cs.HasWeek = true
+		}
+		out = append(out, cs)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	sortByName(out, func(c *CaseSummary) string { return c.Pupil.Name })
+	return out, nil
+}
+
+// todayQuery is the daily lookup: the active cases by the status index,
+// each pupil by its key, each week by (case, week beginning).
+const todayQuery = `SELECT c.id, c.kind, p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.sessions
+	FROM cases c JOIN pupils p ON p.id = c.pupil_id
+	LEFT JOIN weeks w ON w.case_id = c.id AND w.week_beginning = ?2
+	WHERE c.status = 'active' AND (c.start IS NULL OR c.start <= ?1)
+	AND (c.effective_end IS NULL OR c.effective_end >= ?1)
+	ORDER BY c.id`
+
+// TodayEntry is one pupil whose active plan covers the date, with that
+// day's planned sessions.
+type TodayEntry struct {
+	CaseID int64
+	Kind   model.Kind
+	Pupil  model.Pupil // with date of birth and year group for the register code
+	AM, PM model.Session
+	// Planned is false when the timetable has no week for the date, or the
+	// date is a weekend: AM and PM are then empty sessions.
+	Planned bool
+}
+
+// Today lists every active case whose plan covers the date (from its start
+// to its planned end moved by extensions; an end not yet set runs on), with
+// the day's am and pm sessions, sorted by pupil name (accents beside their
+// letters). It is one indexed query: the daily budget allows no more.
+func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) {
+	if on.IsZero() {
+		return nil, fmt.Errorf("list today's pupils: no date given: pass the as-of date")
+	}
+	day := (int(on.Weekday()) + 6) % 7 // Monday is 0
+	rows, err := s.reader.QueryContext(ctx, todayQuery, on.String(), on.Monday().String())
+	if err != nil {
+		return nil, fmt.Errorf("list today's pupils: %w", s.explain(err))
+	}
+	defer rows.Close()
+	var out []TodayEntry
+	for rows.Next() {
+		var e TodayEntry
+		var flags string
+		var sessions *string
+		if err := rows.Scan(&e.CaseID, &e.Kind, &e.Pupil.ID, &e.Pupil.Name, date(&e.Pupil.DateOfBirth),
+			text(&e.Pupil.UPN), &e.Pupil.YearGroup, &flags, &sessions); err != nil {
+			return nil, fmt.Errorf("list today's pupils: %w", err)
+		}
+		e.Pupil.Flags = splitCodes[model.Flag](flags)
+		if sessions != nil && day < 5 {
+			if e.AM, e.PM, err = sessionsOn(*sessions, day); err != nil {
+				return nil, fmt.Errorf("list today's pupils: case %d: %w", e.CaseID, err)
+			}
+			e.Planned = true
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list today's pupils: %w", err)
+	}
+	sortByName(out, func(e *TodayEntry) string { return e.Pupil.Name })
+	return out, nil
+}

@@ -1,0 +1,169 @@
+-- Schema 1: the core record.
+-- Dates are YYYY-MM-DD text (NULL when not set); timestamps are RFC 3339 UTC
+-- text written by the application, never by the driver. Lists of codes
+-- (reasons, flags, packs) are comma-separated text: the codes are fixed
+-- words with no commas, and one column reads faster than a join.
+-- A shipped migration is never edited: testdata/schema-v1.sql is its frozen
+-- copy and TestFrozenSchemasMatchMigrations fails if the two drift apart.
+
+CREATE TABLE school (
+	id              INTEGER PRIMARY KEY CHECK (id = 1),
+	name            TEXT    NOT NULL DEFAULT '',
+	urn             TEXT    NOT NULL DEFAULT '',
+	local_authority TEXT    NOT NULL DEFAULT '',
+	trust           TEXT    NOT NULL DEFAULT '',
+	am_minutes      INTEGER NOT NULL,
+	pm_minutes      INTEGER NOT NULL,
+	packs_on        TEXT    NOT NULL DEFAULT 'national',
+	params          TEXT    NOT NULL DEFAULT '{}', -- JSON, keys as in storage/school.go
+	retention_years INTEGER NOT NULL
+);
+
+CREATE TABLE closures (
+	id    INTEGER PRIMARY KEY,
+	first TEXT NOT NULL,
+	last  TEXT NOT NULL,
+	name  TEXT NOT NULL DEFAULT '',
+	CHECK (first <= last)
+);
+
+CREATE TABLE pupils (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL CHECK (name <> ''),
+	dob        TEXT,
+	upn        TEXT,
+	year_group TEXT NOT NULL,
+	flags      TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX pupils_upn ON pupils (upn) WHERE upn IS NOT NULL;
+CREATE INDEX pupils_name_dob ON pupils (name, dob);
+
+-- Earlier plans recorded elsewhere (a case file's history from the AP
+-- setting), read with the school's own cases by the repeat rules.
+CREATE TABLE past_cases (
+	id       INTEGER PRIMARY KEY,
+	pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+	kind     TEXT NOT NULL,
+	reasons  TEXT NOT NULL DEFAULT '',
+	start    TEXT,
+	closed   TEXT
+);
+CREATE INDEX past_cases_pupil ON past_cases (pupil_id);
+
+CREATE TABLE cases (
+	id                       INTEGER PRIMARY KEY,
+	pupil_id                 INTEGER NOT NULL REFERENCES pupils (id),
+	kind                     TEXT    NOT NULL,
+	reasons                  TEXT    NOT NULL DEFAULT '',
+	start                    TEXT,
+	planned_end              TEXT,
+	status                   TEXT    NOT NULL DEFAULT 'draft',
+	closed                   TEXT,
+	outcome                  TEXT    NOT NULL DEFAULT '',
+	agreed                   TEXT,
+	named_person             TEXT    NOT NULL DEFAULT '',
+	consent_parent_name      TEXT    NOT NULL DEFAULT '',
+	consent_relationship     TEXT    NOT NULL DEFAULT '',
+	consent_lives_with_pupil INTEGER NOT NULL DEFAULT 0,
+	consent_signed           TEXT,
+	consent_authorised_by    TEXT    NOT NULL DEFAULT '',
+	risk_completed           TEXT,
+	risk_significant         INTEGER NOT NULL DEFAULT 0,
+	fair_access_referred     TEXT,
+	place_offered            TEXT,
+	home_learning            TEXT    NOT NULL DEFAULT '',
+	version                  INTEGER NOT NULL DEFAULT 1,
+	created                  TEXT    NOT NULL,
+	updated                  TEXT    NOT NULL
+);
+CREATE INDEX cases_status ON cases (status);
+CREATE INDEX cases_pupil ON cases (pupil_id);
+
+CREATE TABLE involvement (
+	case_id            INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+	position           INTEGER NOT NULL,
+	role               TEXT    NOT NULL,
+	name               TEXT    NOT NULL DEFAULT '',
+	agreed             TEXT,
+	attended_meeting   INTEGER NOT NULL DEFAULT 0,
+	early_review_asked INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (case_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE notifications (
+	case_id  INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	sent_to  TEXT    NOT NULL,
+	what     TEXT    NOT NULL DEFAULT '',
+	sent     TEXT,
+	sent_by  TEXT    NOT NULL DEFAULT '',
+	PRIMARY KEY (case_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE extensions (
+	case_id       INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+	position      INTEGER NOT NULL,
+	agreed        TEXT,
+	new_end       TEXT,
+	reason        TEXT    NOT NULL DEFAULT '',
+	parent_agreed INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (case_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE reviews (
+	case_id         INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+	position        INTEGER NOT NULL,
+	due             TEXT,
+	held            TEXT,
+	kind            TEXT    NOT NULL DEFAULT '',
+	pupil_views     INTEGER NOT NULL DEFAULT 0,
+	parent_attended INTEGER NOT NULL DEFAULT 0,
+	notes           TEXT    NOT NULL DEFAULT '',
+	PRIMARY KEY (case_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE forms (
+	case_id   INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+	position  INTEGER NOT NULL,
+	template  TEXT    NOT NULL,
+	version   INTEGER NOT NULL DEFAULT 0,
+	completed TEXT,
+	fields    TEXT    NOT NULL DEFAULT '{}', -- JSON object of strings
+	PRIMARY KEY (case_id, position)
+) WITHOUT ROWID;
+
+-- One row per planned week: the ten sessions Monday am, Monday pm, Tuesday
+-- am ... Friday pm as one short text, each "mode" or "mode:minutes" for a
+-- partial session (storage/codec.go). 2,000 cases of 12 weeks are 24,000
+-- short rows rather than 240,000, which keeps `today` in budget. The key
+-- puts one week's rows side by side, so `today` reads a few adjacent pages
+-- rather than one page per case; a case's own weeks come by weeks_by_case.
+CREATE TABLE weeks (
+	week_beginning TEXT    NOT NULL CHECK (strftime('%w', week_beginning) = '1'),
+	case_id        INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+	sessions       TEXT    NOT NULL,
+	PRIMARY KEY (week_beginning, case_id)
+) WITHOUT ROWID;
+CREATE INDEX weeks_by_case ON weeks (case_id, week_beginning);
+
+-- The audit log is append-only: who changed what, when, before and after
+-- (JSON of the model value). The triggers refuse any edit or deletion.
+CREATE TABLE audit (
+	id        INTEGER PRIMARY KEY,
+	at        TEXT    NOT NULL,
+	user      TEXT    NOT NULL,
+	entity    TEXT    NOT NULL,
+	entity_id INTEGER NOT NULL,
+	action    TEXT    NOT NULL,
+	before    TEXT,
+	after     TEXT
+);
+CREATE INDEX audit_entity ON audit (entity, entity_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+	SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be changed');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+	SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be deleted');
+END;

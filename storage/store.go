@@ -1,0 +1,267 @@
+// Package storage keeps the school's record in one SQLite file: the school
+// profile, pupils, cases with everything they hold, and an append-only audit
+// log of every change. It returns model values and knows nothing of screens.
+//
+// The driver is modernc.org/sqlite (pure Go, no cgo), so the binary stays a
+// single static file. Writes go through one connection and one transaction
+// helper that also writes the audit row; reads use a small pool of
+// query-only connections, which WAL mode lets run alongside a write.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Options are how a Store is opened.
+type Options struct {
+	// AllowSharedFolder opens a database on a network or cloud-synced
+	// folder, which is otherwise refused (--allow-shared-folder).
+	AllowSharedFolder bool
+	// User is who the audit log says made each change; default the OS user.
+	User string
+	// Now is the clock for audit and created/updated timestamps; default
+	// time.Now. Tests pin it. Dates that matter to the rules are never read
+	// from it.
+	Now func() time.Time
+	// SkipQuickCheck leaves out the whole-file PRAGMA quick_check on open.
+	// It reads every page (about 10 ms for the budget's 5 MB file, growing
+	// with the file), which a read-only command with a time budget such as
+	// `today` cannot afford on every run. Damage in any page a query does
+	// read is still reported as ErrDamaged, with the same advice.
+	SkipQuickCheck bool
+}
+
+// Store is an open reintegrate database. It is safe for concurrent use.
+type Store struct {
+	path      string
+	writer    *sql.DB // exactly one connection: every change goes through it
+	reader    *sql.DB // query-only connections for everything else
+	user      string
+	now       func() time.Time
+	readOnly  bool // the file cannot be written: reads work, writes are refused
+	skipCheck bool
+}
+
+// The connection settings (DESIGN.md, "Storage"). _txlock=immediate takes
+// the write lock at BEGIN, so two processes queue on busy_timeout instead of
+// one failing half-way through with SQLITE_BUSY; synchronous(FULL) makes
+// each commit durable before it is acknowledged.
+const (
+	writePragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(5000)&_txlock=immediate"
+	// A read-only file cannot be switched to WAL; it is read as it is.
+	writeOnlyPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=immediate"
+	// 8 MiB of page cache per reader (SQLite's default is 2 MiB) holds the
+	// budget's whole 5 MB file, so a long-running UI reads it from memory.
+	readPragmas     = "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=cache_size(-8192)&_pragma=query_only(1)&_txlock=deferred"
+	readConnections = 4
+)
+
+// DefaultPath is where the database lives when --db and REINTEGRATE_DB are
+// not given: the OS data directory (~/.local/share/reintegrate on Linux,
+// ~/Library/Application Support/reintegrate on macOS, %LOCALAPPDATA%
+// \reintegrate on Windows; adrg/xdg uses LocalAppData, not the Roaming
+// folder that follows a user across a network). The folder is created 0700.
+func DefaultPath() (string, error) {
+	p, err := xdg.DataFile(filepath.Join("reintegrate", "reintegrate.db"))
+	if err != nil {
+		return "", fmt.Errorf("find the data folder for the database: %w; give a path with --db", err)
+	}
+	return p, nil
+}
+
+// Open opens (creating if need be) the database at path: it refuses a
+// shared folder unless allowed, creates the file 0600, checks it is not
+// damaged (PRAGMA quick_check), and upgrades its schema, refusing one newer
+// than this binary knows.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %q: %w", path, err)
+	}
+	if !opt.AllowSharedFolder {
+		if err := checkLocalFolder(abs); err != nil {
+			return nil, err
+		}
+	}
+	readOnly, err := prepareFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs, user: opt.User, now: opt.Now, readOnly: readOnly, skipCheck: opt.SkipQuickCheck}
+	if s.user == "" {
+		s.user = osUser()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if err := s.connect(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) connect(ctx context.Context) error {
+	pragmas := writePragmas
+	if s.readOnly {
+		pragmas = writeOnlyPragmas
+	}
+	var err error
+	if s.writer, err = sql.Open("sqlite", fileURI(s.path, pragmas)); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, err)
+	}
+	s.writer.SetMaxOpenConns(1)
+	s.writer.SetMaxIdleConns(1)
+	// The writer connects first: it switches a new file to WAL mode.
+	if err := s.writer.PingContext(ctx); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, s.explain(err))
+	}
+	if s.reader, err = sql.Open("sqlite", fileURI(s.path, readPragmas)); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, err)
+	}
+	s.reader.SetMaxOpenConns(readConnections)
+	s.reader.SetMaxIdleConns(readConnections)
+	if !s.skipCheck {
+		if err := s.quickCheck(ctx); err != nil {
+			return err
+		}
+	}
+	return s.migrate(ctx)
+}
+
+// quickCheck runs SQLite's quick_check (the b-tree structure, not index
+// contents), which is fast enough to run on every open.
+func (s *Store) quickCheck(ctx context.Context) error {
+	problems, err := integrity(ctx, s.reader, "quick_check")
+	if err != nil {
+		return fmt.Errorf("check database %s: %w", s.path, s.explain(err))
+	}
+	if problems != "" {
+		return damaged(s.path, problems)
+	}
+	return nil
+}
+
+// integrity runs quick_check or integrity_check and returns "" when the
+// file is sound, or the first few problems SQLite lists.
+func integrity(ctx context.Context, db *sql.DB, pragma string) (string, error) {
+	rows, err := db.QueryContext(ctx, "PRAGMA "+pragma+"(5)")
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return "", err
+		}
+		if line != "ok" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "; "), rows.Err()
+}
+
+// Close closes the database. The last connection to close checkpoints the
+// write-ahead log into the file.
+func (s *Store) Close() error {
+	var errs []error
+	if s.reader != nil {
+		errs = append(errs, s.reader.Close())
+	}
+	if s.writer != nil {
+		errs = append(errs, s.writer.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Path is the database file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// fileURI builds the driver's DSN as a file: URI, so that a path with
+// spaces, '?', '#' or '%' (or accents: a folder named after a Zoë) reaches
+// SQLite intact.
+func fileURI(path, query string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive letter: file:///C:/...
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: query}
+	return u.String()
+}
+
+// prepareFile creates the database file 0600 before SQLite sees it, so the
+// mode does not depend on the umask: SQLite gives the -wal and -shm files
+// the database file's own mode. An existing file readable by others is
+// tightened to owner-only. It reports whether the file cannot be written.
+func prepareFile(path string) (readOnly bool, err error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case err == nil:
+		f.Close()
+		return false, os.Chmod(path, 0o600)
+	case errors.Is(err, fs.ErrNotExist):
+		return false, fmt.Errorf("create the database at %s: the folder %s does not exist; create it or choose another --db path", path, filepath.Dir(path))
+	case !errors.Is(err, fs.ErrExist):
+		return false, fmt.Errorf("create the database at %s: %w; choose a folder you can write to with --db", path, err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return false, fmt.Errorf("open the database at %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return false, fmt.Errorf("open the database at %s: that is a folder; give the path of a file, such as %s", path, filepath.Join(path, "reintegrate.db"))
+	}
+	for _, name := range []string{path, path + "-wal", path + "-shm"} {
+		tighten(name)
+	}
+	f, err = os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return true, nil
+		}
+		return false, fmt.Errorf("open the database at %s: %w", path, err)
+	}
+	return false, f.Close()
+}
+
+// tighten takes group and other permissions off a file that has them; it
+// is best effort, since the file may belong to someone else.
+func tighten(name string) {
+	if info, err := os.Stat(name); err == nil && info.Mode().Perm()&0o077 != 0 {
+		_ = os.Chmod(name, info.Mode().Perm()&0o700)
+	}
+}
+
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, env := range []string{"USER", "USERNAME"} {
+		if name := os.Getenv(env); name != "" {
+			return name
+		}
+	}
+	return "unknown"
+}
+
+// stamp is how timestamps are stored: RFC 3339 in UTC, to the millisecond.
+const stamp = "2006-01-02T15:04:05.000Z07:00"
+
+func (s *Store) stamp() string { return s.now().UTC().Format(stamp) }

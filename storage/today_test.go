@@ -1,0 +1,217 @@
+package storage
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"reintegrate/model"
+)
+
+// todayFixture: Zoë's active plan (02/11 to 11/12/2026, extended to 18/12),
+// Łukasz's active plan with no week planned for 16/11, a closed and a draft
+// case that must not show, and a plan that starts later.
+func todayFixture(t *testing.T) (*Store, model.Case) {
+	s := openTemp(t)
+	zoe := mustCreateCase(t, s, fullCase(savePupil(t, s, pupilZoe())))
+	lukasz := savePupil(t, s, model.Pupil{Name: "Łukasz Wiśniewski", DateOfBirth: d("2021-01-05"), YearGroup: "R"})
+	mustCreateCase(t, s, model.Case{Pupil: lukasz, Kind: model.SuspensionReintegration, Status: model.Active,
+		Start: d("2026-11-02"), PlannedEnd: d("2026-11-20")})
+	amir := savePupil(t, s, model.Pupil{Name: "Amir Patel", YearGroup: "Y5"})
+	for _, st := range []model.CaseStatus{model.Closed, model.Draft} {
+		c := fullCase(amir)
+		c.Status = st
+		mustCreateCase(t, s, c)
+	}
+	later := fullCase(savePupil(t, s, model.Pupil{Name: "Aoife Byrne", YearGroup: "Y7"}))
+	later.Start, later.PlannedEnd, later.Extensions = d("2026-11-23"), d("2027-01-08"), nil
+	mustCreateCase(t, s, later)
+	return s, zoe
+}
+
+func TestToday(t *testing.T) {
+	s, zoe := todayFixture(t)
+	tests := []struct {
+		name    string
+		on      string
+		pupils  []string
+		planned []bool
+		zoeAM   model.Session
+		zoePM   model.Session
+	}{
+		{"Tuesday of week one: a partial off-site afternoon", "2026-11-03", []string{"Łukasz Wiśniewski", "Zoë Ó Briain"}, []bool{false, true},
+			zoe.Timetable[0].Days[1][model.AM], model.Session{Mode: model.Offsite, Minutes: 120, Partial: true}},
+		{"Friday of week two", "2026-11-13", []string{"Łukasz Wiśniewski", "Zoë Ó Briain"}, []bool{false, true},
+			model.Session{Mode: model.InSchool}, model.Session{Mode: model.NoSession}},
+		{"weekend: covered, no sessions", "2026-11-08", []string{"Łukasz Wiśniewski", "Zoë Ó Briain"}, []bool{false, false},
+			model.Session{}, model.Session{}},
+		// 002 s5.10: the extension moves the end; Łukasz's plan has ended.
+		{"after the planned end, within the extension", "2026-12-16", []string{"Aoife Byrne", "Zoë Ó Briain"}, []bool{false, false},
+			model.Session{}, model.Session{}},
+		{"after every plan", "2027-02-01", nil, nil, model.Session{}, model.Session{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			entries, err := s.Today(ctx, d(tt.on))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var pupils []string
+			var planned []bool
+			for _, e := range entries {
+				pupils = append(pupils, e.Pupil.Name)
+				planned = append(planned, e.Planned)
+				if e.CaseID == zoe.ID {
+					same(t, "Zoë's sessions", [2]model.Session{e.AM, e.PM}, [2]model.Session{tt.zoeAM, tt.zoePM})
+					same(t, "Zoë's pupil", e.Pupil, zoe.Pupil)
+				}
+			}
+			same(t, "pupils", pupils, tt.pupils)
+			same(t, "planned", planned, tt.planned)
+		})
+	}
+	wantErr(t, func() error { _, err := s.Today(ctx, model.Date{}); return err }(), nil, "no date given")
+}
+
+// The daily lookup must be one indexed query: no full scan of weeks.
+func TestTodayUsesIndexes(t *testing.T) {
+	s, _ := todayFixture(t)
+	rows, err := s.reader.QueryContext(ctx, "EXPLAIN QUERY PLAN "+todayQuery, "2026-11-03", "2026-11-02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	for _, step := range plan {
+		if strings.HasPrefix(step, "SCAN") || strings.Contains(step, "TEMP B-TREE") {
+			t.Errorf("query plan scans a whole table: %q", plan)
+		}
+	}
+	if len(plan) < 3 {
+		t.Errorf("query plan %q", plan)
+	}
+}
+
+// cacheAll fills the findings cache for every active case as of on, with
+// a met finding for each and an overdue review for Zoë, and returns the
+// active case ids and the overdue finding.
+func cacheAll(t *testing.T, s *Store, on model.Date, zoe int64) ([]int64, model.Finding) {
+	active, err := s.ActiveCases(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	overdue := model.Finding{Rule: "reviews.scheduled", Pack: model.National, Status: model.Overdue,
+		Severity: model.Warning, Due: d("2026-11-16"), Message: "review overdue since 16/11/2026", Source: "002 appendix 1"}
+	var ids []int64
+	var batch []CaseFindings
+	for _, c := range active {
+		f := []model.Finding{{Rule: "end-date.set", Pack: model.National, Status: model.Met, Severity: model.Blocker}}
+		if c.ID == zoe {
+			f = append(f, overdue)
+		}
+		ids = append(ids, c.ID)
+		batch = append(batch, CaseFindings{CaseID: c.ID, Version: c.Version, Findings: f})
+	}
+	if err := s.SaveAllFindings(ctx, on, batch); err != nil {
+		t.Fatal(err)
+	}
+	return ids, overdue
+}
+
+func wantStale(t *testing.T, s *Store, on model.Date, step string, want []int64) map[int64][]model.Finding {
+	t.Helper()
+	cached, stale, err := s.Findings(ctx, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(stale, want) {
+		t.Errorf("%s: stale %v, want %v", step, stale, want)
+	}
+	return cached
+}
+
+func TestFindingsCacheKeepsOutstandingFindingsForOneDate(t *testing.T) {
+	s, zoe := todayFixture(t)
+	on := d("2026-11-03")
+	if _, stale, _ := s.Findings(ctx, on); len(stale) != 3 {
+		t.Errorf("with nothing cached %d stale, want all 3 active cases", len(stale))
+	}
+	active, overdue := cacheAll(t, s, on, zoe.ID)
+	cached := wantStale(t, s, on, "all saved", nil)
+	same(t, "Zoë's cached findings (met ones are not kept)", cached[zoe.ID], []model.Finding{overdue})
+	if len(cached) != len(active) {
+		t.Errorf("cached cases = %d, want %d", len(cached), len(active))
+	}
+	if other := cached[active[1]]; other == nil || len(other) != 0 {
+		t.Errorf("a fresh case with nothing outstanding maps to %v, want an empty list", other)
+	}
+	wantStale(t, s, d("2026-11-04"), "on another date", active)
+}
+
+// A saved case is stale; so are the pupil's cases when the pupil changes
+// (flags decide who must be involved); the school profile makes all stale.
+func TestFindingsCacheIsClearedByChanges(t *testing.T) {
+	s, zoe := todayFixture(t)
+	on := d("2026-11-03")
+	active, _ := cacheAll(t, s, on, zoe.ID)
+	c, v, _ := s.Case(ctx, zoe.ID)
+	c.NamedPerson = "Mr B Okafor"
+	if _, err := s.SaveCase(ctx, c, v); err != nil {
+		t.Fatal(err)
+	}
+	wantStale(t, s, on, "after SaveCase", []int64{zoe.ID})
+	// A result worked out from the old version is not stored over the change.
+	if err := s.SaveFindings(ctx, on, zoe.ID, v, nil); err != nil {
+		t.Fatal(err)
+	}
+	wantStale(t, s, on, "after saving findings for an old version", []int64{zoe.ID})
+	if err := s.SaveFindings(ctx, on, zoe.ID, v+1, nil); err != nil {
+		t.Fatal(err)
+	}
+	wantStale(t, s, on, "after saving the new version", nil)
+	p := c.Pupil
+	p.Flags = append(p.Flags, model.ChildProtection)
+	savePupil(t, s, p)
+	wantStale(t, s, on, "after the pupil's flags changed", []int64{zoe.ID})
+	if err := s.SaveSchool(ctx, model.DefaultSchool()); err != nil {
+		t.Fatal(err)
+	}
+	wantStale(t, s, on, "after the school profile changed", active)
+}
+
+func TestActiveCasesLoadsEverything(t *testing.T) {
+	s, zoe := todayFixture(t)
+	earlier := model.Case{Pupil: zoe.Pupil, Kind: model.ReducedTimetable, Reasons: []model.Reason{model.Behaviour},
+		Start: d("2025-03-03"), Closed: d("2025-04-11"), Status: model.Closed}
+	mustCreateCase(t, s, earlier)
+	active, err := s.ActiveCases(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(active) != 3 {
+		t.Fatalf("active cases = %d, want 3", len(active))
+	}
+	for _, lc := range active {
+		one, version, err := s.Case(ctx, lc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(t, "active case as Case loads it", lc.Case, one)
+		if lc.Version != version {
+			t.Errorf("case %d version %d, want %d", lc.ID, lc.Version, version)
+		}
+		history, _ := s.History(ctx, lc.Pupil.ID, lc.ID)
+		same(t, "history", lc.History, history)
+	}
+	if active[0].ID != zoe.ID || len(active[0].History) != 1 {
+		t.Errorf("Zoë's case should carry her earlier behaviour plan (002 s5.10): %+v", active[0].History)
+	}
+}
