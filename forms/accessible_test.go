@@ -1,0 +1,77 @@
+package forms
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"reintegrate/model"
+)
+
+// lines gives huh's accessible prompts one typed line per read, as a
+// terminal does (huh reads each prompt with a fresh scanner).
+type lines struct{ typed []string }
+
+func (l *lines) Read(p []byte) (int, error) {
+	if len(l.typed) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, l.typed[0]+"\n")
+	l.typed = l.typed[1:]
+	return n, nil
+}
+
+// In accessible mode the form is plain sequential prompts with the same
+// validation: a missing required answer or a bad date is asked again with
+// a message saying what to type (001 Consent Form).
+func TestAccessibleConsent(t *testing.T) {
+	c := sampleCase(model.APReintegration)
+	d := worcsConsent.Edit(c, sampleSchool(), nil, true)
+	in := &lines{typed: []string{
+		"",              // Child/YP's Name and DOB: keep what the case gives
+		"Riverside PRU", // Alternative Provision Setting
+		"1 High Street", // Address
+		"",              // Parent/Carer Address if different
+		"",              // Parent/Carer Name: needed, so asked again
+		"Jo Taylor",
+		"mother", // Relationship to child/yp
+		"2",      // parental responsibility: YES
+		"",       // another parent: not answered
+		"2",      // understands the reasons: YES
+		"1",      // agrees: not answered, but needed, so asked again
+		"2",      // agrees: YES
+		"Malvern Vale Academy",
+		"Jo Taylor",  // Name:
+		"31/02/2026", // Date: not a date, so asked again
+		"30/10/2026",
+	}}
+	var out bytes.Buffer
+	if err := d.Form.WithInput(in).WithOutput(&out).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if len(in.typed) != 0 {
+		t.Errorf("%d answers left over: %q\n%s", len(in.typed), in.typed, out.String())
+	}
+	said := strings.Join(strings.Fields(out.String()), " ")
+	for _, want := range []string{
+		"Parent/Carer Name: this is needed",
+		"Does the parent agree to a reintegration?: this is needed: choose YES or NO",
+		`"31/02/2026" is not a date: type a date as DD/MM/YYYY, for example 02/11/2026`,
+		"Date signed (DD/MM/YYYY)",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the prompts never said %q:\n%s", want, out.String())
+		}
+	}
+	rec := d.Record(model.MustDate("2026-10-30"))
+	for key, want := range map[string]string{"pupil": "Zoë Nguyễn-Łukasz, 02/04/2013", "parent_name": "Jo Taylor",
+		model.FieldParentAgrees: "yes", "other_parent_agreed": "", model.FieldParentSigned: "2026-10-30", "ap_setting": "Riverside PRU"} {
+		if got, ok := rec.Fields[key]; !ok || got != want {
+			t.Errorf("%s = %q (present %v), want %q", key, got, ok, want)
+		}
+	}
+	if errs := worcsConsent.Validate(rec, c); len(errs) != 0 {
+		t.Errorf("accessible answers do not validate: %v", errs)
+	}
+}

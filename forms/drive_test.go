@@ -1,0 +1,349 @@
+package forms
+
+import (
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"reintegrate/model"
+)
+
+// driver types into a huh form as a person would, one key at a time, and
+// runs the commands the form returns (dropping slow ones, such as the
+// cursor's blink) so it moves from field to field and page to page.
+type driver struct {
+	t    *testing.T
+	form *huh.Form
+	sent int
+}
+
+func drive(t *testing.T, f *huh.Form) *driver {
+	dr := &driver{t: t, form: f}
+	dr.run(f.Init())
+	dr.send(tea.WindowSizeMsg{Width: 100, Height: 40})
+	return dr
+}
+
+func (dr *driver) send(msg tea.Msg) {
+	dr.sent++
+	if dr.sent > 20000 {
+		dr.t.Fatal("the form never finished")
+	}
+	m, cmd := dr.form.Update(msg)
+	dr.form = m.(*huh.Form)
+	dr.run(cmd)
+}
+
+func (dr *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(3 * time.Millisecond):
+		// A command that does its work at once has run by now, unless the
+		// machine was busy: let it have the processor before giving up on
+		// it as a timer (the cursor's blink), which a form fills without.
+		for range 5 {
+			runtime.Gosched()
+		}
+		select {
+		case msg = <-done:
+		default:
+			return
+		}
+	}
+	switch m := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range m {
+			dr.run(c)
+		}
+	default:
+		// tea.Sequence's message is unexported: a slice of commands.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+			for i := range v.Len() {
+				dr.run(v.Index(i).Interface().(tea.Cmd))
+			}
+			return
+		}
+		dr.send(msg)
+	}
+}
+
+func (dr *driver) key(code rune) { dr.send(tea.KeyPressMsg{Code: code}) }
+
+func (dr *driver) typeText(s string) {
+	for _, r := range s {
+		dr.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// clear empties the focused text input (ctrl+u deletes to the line start).
+func (dr *driver) clear() {
+	dr.key(tea.KeyEnd)
+	dr.send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+}
+
+// fill answers the form field by field: answers[key] is typed into a text
+// field or chosen (by stored value) in a select; every other field keeps
+// what it was pre-filled with. It stops when the form is done.
+func (dr *driver) fill(d *Draft, answers map[string]string) {
+	byKey := map[string]input{}
+	for _, in := range d.inputs {
+		byKey[in.key] = in
+	}
+	for dr.form.State == huh.StateNormal {
+		key := dr.form.GetFocusedField().GetKey()
+		if want, ok := answers[key]; ok {
+			dr.answer(byKey[key], *d.text[key], want)
+			delete(answers, key)
+		}
+		dr.key(tea.KeyEnter)
+	}
+	if dr.form.State != huh.StateCompleted {
+		dr.t.Fatalf("the form ended in state %v", dr.form.State)
+	}
+	for key := range answers {
+		dr.t.Errorf("never reached %s", key)
+	}
+}
+
+func (dr *driver) answer(in input, current, want string) {
+	switch in.kind {
+	case YesNo, Choice, Rating:
+		values := []string{""}
+		for _, o := range selectOptions(in)[1:] {
+			values = append(values, o.Value)
+		}
+		from, to := slices.Index(values, current), slices.Index(values, want)
+		next, back := tea.KeyDown, tea.KeyUp
+		if in.kind == YesNo {
+			next, back = tea.KeyRight, tea.KeyLeft // an inline select
+		}
+		for ; from < to; from++ {
+			dr.key(next)
+		}
+		for ; from > to; from-- {
+			dr.key(back)
+		}
+	default:
+		dr.clear()
+		dr.typeText(want)
+	}
+}
+
+// finding is one rule's finding.
+func finding(t *testing.T, c model.Case, school model.School, on model.Date, rule string) model.Finding {
+	t.Helper()
+	for _, f := range model.Check(c, nil, school.Calendar(), school.Packs, on) {
+		if f.Rule == rule {
+			return f
+		}
+	}
+	t.Fatalf("no finding for %s", rule)
+	return model.Finding{}
+}
+
+// Filling the BWMAT appendix 1 plan through the form, key by key, signs the
+// plan and records the parent's consent: bwmat.plan-signed goes from due to
+// met and consent.parent and consent.authorised-by are met (002 appendix
+// 1; 002 s5.3; reg 11(1) and 11(6) 2024 Regs).
+func TestDriveBWMATPlan(t *testing.T) {
+	school := sampleSchool()
+	school.Packs.On = []model.Pack{model.National, model.BWMAT}
+	c := sampleCase(model.ReducedTimetable)
+	on := model.MustDate("2026-10-30")
+	before := map[string]model.Status{}
+	for _, rule := range []string{"bwmat.plan-signed", "consent.parent", "consent.authorised-by", "bwmat.governors"} {
+		before[rule] = finding(t, c, school, on, rule).Status
+	}
+
+	d := bwmatPlan.Edit(c, school, nil, false)
+	dr := drive(t, d.Form)
+	dr.fill(d, map[string]string{
+		model.FieldMeetingDate:            "30/10/2026",
+		"location":                        "Room 4",
+		"people.0.attended":               model.AnswerYes,
+		"people.1.name":                   "Jo Taylor",
+		"people.1.role":                   "Mother",
+		"actions.0.action":                "Meet Ms Khan every morning",
+		"home_learning":                   "Work on the class page, marked weekly by the form tutor",
+		model.FieldSchoolSigned + ".name": "Mr T Green",
+		model.FieldSchoolSigned:           "30/10/2026",
+		model.FieldParentAgrees:           model.AnswerYes,
+		"parent_relationship":             "mother",
+		"parent_lives_with":               model.AnswerYes,
+		model.FieldParentSigned + ".name": "Jo Taylor",
+		model.FieldParentSigned:           "30/10/2026",
+		model.FieldChildHappy:             model.AnswerYes,
+		"governors_notified":              "30/10/2026",
+	})
+	if err := d.Validate(); err != nil {
+		t.Fatalf("the filled plan does not validate: %v", err)
+	}
+	rec := d.Record(on)
+	if err := d.Apply(&c); err != nil {
+		t.Fatal(err)
+	}
+	AddRecord(&c, rec)
+
+	// The record holds what was typed, in the rules' keys.
+	for key, want := range map[string]string{model.FieldParentAgrees: "yes", model.FieldParentSigned: "2026-10-30",
+		model.FieldSchoolSigned: "2026-10-30", "actions.0.action": "Meet Ms Khan every morning", "people.1.name": "Jo Taylor"} {
+		if got := rec.Fields[key]; got != want {
+			t.Errorf("record %s = %q, want %q", key, got, want)
+		}
+	}
+	// The case holds what the rules read.
+	if c.Consent != (model.Consent{ParentName: "Jo Taylor", Relationship: "mother", LivesWithPupil: true,
+		Signed: on, AuthorisedBy: "Mr T Green"}) {
+		t.Errorf("consent = %+v", c.Consent)
+	}
+	if in, ok := c.Involved(model.SocialWorker); !ok || !in.AttendedMeeting || !in.Agreed.Equal(on) {
+		t.Errorf("social worker involvement = %+v", in)
+	}
+	if !c.Agreed.Equal(on) || c.HomeLearning == "" || len(c.Reviews) != 3 {
+		t.Errorf("agreed %s, home learning %q, %d reviews", c.Agreed, c.HomeLearning, len(c.Reviews))
+	}
+	for rule, was := range before {
+		got := finding(t, c, school, on, rule)
+		if got.Status != model.Met {
+			t.Errorf("%s: %s before, %s after (%s); want met", rule, was, got.Status, got.Message)
+		}
+		if was == model.Met {
+			t.Errorf("%s was already met before the form: the test proves nothing", rule)
+		}
+	}
+}
+
+// The parent choosing "2. I do not agree" keeps the plan from running:
+// bwmat.plan-signed is unmet (002 appendix 1: the plan "cannot be enforced
+// by a school or insisted upon").
+func TestDriveBWMATParentDisagrees(t *testing.T) {
+	school := sampleSchool()
+	school.Packs.On = []model.Pack{model.National, model.BWMAT}
+	c := sampleCase(model.ReducedTimetable)
+	on := model.MustDate("2026-10-30")
+	d := bwmatPlan.Edit(c, school, nil, false)
+	drive(t, d.Form).fill(d, map[string]string{
+		model.FieldMeetingDate:  "30/10/2026",
+		model.FieldSchoolSigned: "30/10/2026",
+		model.FieldParentAgrees: model.AnswerNo,
+		"parent_reasons":        "I want Sam in school full time",
+		model.FieldParentSigned: "30/10/2026",
+	})
+	if err := d.Apply(&c); err != nil {
+		t.Fatal(err)
+	}
+	AddRecord(&c, d.Record(on))
+	if f := finding(t, c, school, on, "bwmat.plan-signed"); f.Status != model.Unmet {
+		t.Errorf("bwmat.plan-signed is %s (%s), want unmet", f.Status, f.Message)
+	}
+	if !c.Consent.Signed.IsZero() {
+		t.Errorf("a parent who does not agree was recorded as consenting on %s", c.Consent.Signed)
+	}
+}
+
+// Filling the Worcestershire Initial Meeting form through the form, with
+// every party's signature, the 2/4/6-week reviews and the transport, meets
+// worcs.initial-meeting and worcs.transport (001 process 4; 001 Transport).
+func TestDriveWorcsInitialMeeting(t *testing.T) {
+	school := sampleSchool()
+	school.Packs.On = []model.Pack{model.National, model.Worcestershire}
+	c := sampleCase(model.APReintegration)
+	c.Start, c.PlannedEnd = model.Date{}, model.Date{}
+	on := model.MustDate("2026-10-30")
+	for _, rule := range []string{"worcs.initial-meeting", "worcs.transport"} {
+		if f := finding(t, c, school, on, rule); f.Status == model.Met {
+			t.Fatalf("%s met before the form: %s", rule, f.Message)
+		}
+	}
+	d := worcsInitialMeeting.Edit(c, school, nil, false)
+	drive(t, d.Form).fill(d, map[string]string{
+		model.FieldMeetingDate:          "30/10/2026",
+		"ap_setting":                    "Riverside Pupil Referral Unit",
+		"host_school":                   "Malvern Vale Academy",
+		"start":                         "02/11/2026",
+		"start.time":                    "9:00",
+		model.FieldTransport:            "Mum drives Zoë for the first two weeks, then the school bus",
+		model.FieldReview2Weeks:         "16/11/2026",
+		model.FieldReview4Weeks:         "30/11/2026",
+		model.FieldReviewFinal:          "11/12/2026",
+		model.FieldParentSigned:         "30/10/2026",
+		model.FieldChildSigned:          "30/10/2026",
+		model.FieldAPSigned:             "30/10/2026",
+		model.FieldHostSigned:           "30/10/2026",
+		model.FieldHostSigned + ".name": "Mrs P Ahmed",
+	})
+	if err := d.Validate(); err != nil {
+		t.Fatalf("the filled form does not validate: %v", err)
+	}
+	rec := d.Record(on)
+	if err := d.Apply(&c); err != nil {
+		t.Fatal(err)
+	}
+	AddRecord(&c, rec)
+	if !c.Start.Equal(model.MustDate("2026-11-02")) {
+		t.Errorf("start = %s", c.Start)
+	}
+	if in, _ := c.Involved(model.HostSchool); in.Name != "Malvern Vale Academy" {
+		t.Errorf("host school = %+v", in)
+	}
+	var final model.Review
+	for _, r := range c.Reviews {
+		if r.Kind == model.ReviewKindFinal {
+			final = r
+		}
+	}
+	if !final.Due.Equal(model.MustDate("2026-12-11")) {
+		t.Errorf("final review = %+v (reviews %+v)", final, c.Reviews)
+	}
+	for _, rule := range []string{"worcs.initial-meeting", "worcs.transport"} {
+		if f := finding(t, c, school, on, rule); f.Status != model.Met {
+			t.Errorf("%s is %s after the form: %s", rule, f.Status, f.Message)
+		}
+	}
+
+	// Without the child's signature the form is not signed by all parties.
+	rec.Fields[model.FieldChildSigned] = ""
+	rec.Version++
+	AddRecord(&c, rec)
+	if f := finding(t, c, school, on, "worcs.initial-meeting"); f.Status != model.Unmet || !strings.Contains(f.Message, "child") {
+		t.Errorf("unsigned by the child: %s %s", f.Status, f.Message)
+	}
+}
+
+// A bad date stops the form where it was typed, saying what to type; the
+// form moves on once it is put right.
+func TestDriveRefusesBadDate(t *testing.T) {
+	c := sampleCase(model.ReducedTimetable)
+	d := bwmatPlan.Edit(c, sampleSchool(), nil, false)
+	dr := drive(t, d.Form)
+	if key := dr.form.GetFocusedField().GetKey(); key != model.FieldMeetingDate {
+		t.Fatalf("the form opens on %s", key)
+	}
+	dr.typeText("31/02/2026")
+	dr.key(tea.KeyEnter)
+	if key := dr.form.GetFocusedField().GetKey(); key != model.FieldMeetingDate {
+		t.Fatalf("moved on to %s past a bad date", key)
+	}
+	if view := dr.form.View(); !strings.Contains(strings.Join(strings.Fields(view), " "), "DD/MM/YYYY") {
+		t.Errorf("the form does not say what to type:\n%s", view)
+	}
+	dr.clear()
+	dr.typeText("30/10/2026")
+	dr.key(tea.KeyEnter)
+	if key := dr.form.GetFocusedField().GetKey(); key == model.FieldMeetingDate {
+		t.Error("still on the meeting date after a good one")
+	}
+}
