@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"reintegrate/model"
+)
+
+// caseKeyMap is the Case screen's keys.
+type caseKeyMap struct {
+	NextTab   key.Binding
+	PrevTab   key.Binding
+	Timetable key.Binding
+	Open      key.Binding
+	Review    key.Binding
+	Reload    key.Binding
+}
+
+func defaultCaseKeyMap() caseKeyMap {
+	return caseKeyMap{
+		NextTab:   key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next tab")),
+		PrevTab:   key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "previous tab")),
+		Timetable: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timetable grid")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open form")),
+		Review:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "record a review")),
+		Reload:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+	}
+}
+
+// caseTabs are the Case screen's tabs, also reached with 1 to 5.
+var caseTabs = []string{"Overview", "Findings", "Forms", "Reviews", "History"}
+
+const (
+	tabOverview = iota
+	tabFindings
+	tabForms
+	tabReviews
+	tabHistory
+)
+
+// caseLoadedMsg carries one case with what its screen shows beside it.
+type caseLoadedMsg struct {
+	id      int64
+	cs      model.Case
+	version int
+	history []model.PastCase
+	audit   []AuditEntry
+	err     error
+}
+
+// casePage is one case: overview, findings, forms, reviews and history.
+type casePage struct {
+	c          *Common
+	keys       caseKeyMap
+	id         int64
+	data       *caseLoadedMsg
+	findings   []model.Finding
+	templates  []FormTemplate
+	tab        int
+	openOnLoad string // a template to open as soon as the case is loaded
+	list       listView
+	built      buildKey
+	width      int
+	height     int
+}
+
+func newCasePage(c *Common, id int64) *casePage {
+	return &casePage{c: c, keys: defaultCaseKeyMap(), id: id}
+}
+
+func (p *casePage) Init() tea.Cmd    { return loadCase(p.c, p.id) }
+func (p *casePage) SetSize(w, h int) { p.width, p.height = w, h }
+
+func (p *casePage) Title() string {
+	if p.data == nil || p.data.err != nil {
+		return fmt.Sprintf("Case %d", p.id)
+	}
+	return p.c.Name(p.data.cs.Pupil)
+}
+
+func (p *casePage) ShortHelp() []key.Binding {
+	b := []key.Binding{p.keys.NextTab, p.keys.Timetable}
+	switch p.tab {
+	case tabForms:
+		b = append(b, p.keys.Open)
+	case tabReviews:
+		b = append(b, p.keys.Review)
+	}
+	return b
+}
+
+func (p *casePage) FullHelp() [][]key.Binding {
+	k := p.c.Keys
+	return [][]key.Binding{
+		{p.keys.NextTab, p.keys.PrevTab, key.NewBinding(key.WithKeys("1"), key.WithHelp("1-5", "go to tab"))},
+		{k.Up, k.Down, p.keys.Open, p.keys.Review},
+		{p.keys.Timetable, p.keys.Reload},
+	}
+}
+
+func loadCase(c *Common, id int64) tea.Cmd {
+	store, ctx := c.Store, c.ctx
+	return func() tea.Msg {
+		cs, version, err := store.Case(ctx, id)
+		if err != nil {
+			return caseLoadedMsg{id: id, err: fmt.Errorf("load case %d: %w", id, err)}
+		}
+		msg := caseLoadedMsg{id: id, cs: cs, version: version}
+		if msg.history, err = store.History(ctx, cs.Pupil.ID, cs.ID); err != nil {
+			msg.err = fmt.Errorf("load %s's earlier plans: %w", cs.Pupil.Name, err)
+			return msg
+		}
+		if msg.audit, err = store.Audit(ctx, "case", cs.ID); err != nil {
+			msg.err = fmt.Errorf("load the history of case %d: %w", id, err)
+		}
+		return msg
+	}
+}
+
+func (p *casePage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case caseLoadedMsg:
+		if msg.id != p.id {
+			return nil
+		}
+		p.loaded(msg)
+		if id := p.openOnLoad; id != "" && msg.err == nil {
+			p.openOnLoad = ""
+			return p.openTemplate(id)
+		}
+	case refreshMsg:
+		return loadCase(p.c, p.id)
+	case tea.KeyPressMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+// loaded keeps the case and runs the rules over it: Check is pure and
+// quick (well under a millisecond), so it runs here, not in a command.
+func (p *casePage) loaded(msg caseLoadedMsg) {
+	p.data = &msg
+	p.findings, p.templates = nil, nil
+	if msg.err != nil {
+		return
+	}
+	packs := p.c.School.Packs
+	p.findings = p.c.check(msg.cs, msg.history, p.c.Cal, packs, p.c.On)
+	if p.c.Forms != nil {
+		p.templates = p.c.Forms.ForCase(msg.cs, packs)
+	}
+}
+
+// ensureBuilt lays the tab out again when what it shows has changed.
+func (p *casePage) ensureBuilt() {
+	if p.data == nil || p.data.err != nil {
+		return
+	}
+	if k := (buildKey{p.width, p.c.HideNames, p.c.Styles, p.data}); k != p.built {
+		p.list.reset()
+		p.buildTab()
+		p.built = k
+	}
+}
+
+func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
+	p.ensureBuilt()
+	s := msg.String()
+	switch {
+	case key.Matches(msg, p.c.Keys.Back):
+		return back("")
+	case key.Matches(msg, p.keys.NextTab):
+		p.setTab(p.tab + 1)
+	case key.Matches(msg, p.keys.PrevTab):
+		p.setTab(p.tab + len(caseTabs) - 1)
+	case len(s) == 1 && s[0] >= '1' && s[0] < '1'+byte(len(caseTabs)):
+		p.setTab(int(s[0] - '1'))
+	case key.Matches(msg, p.keys.Reload):
+		return loadCase(p.c, p.id)
+	case p.data == nil || p.data.err != nil:
+		return nil
+	case key.Matches(msg, p.keys.Timetable):
+		return push(newGrid(p.c, p.data.cs, p.data.version))
+	case key.Matches(msg, p.keys.Open) && p.tab == tabForms:
+		return p.openForm()
+	case key.Matches(msg, p.keys.Review) && p.tab == tabReviews:
+		return push(newFormPage(p.c, p.data.cs, p.data.version, newReviewDraft(p.data.cs, p.c.On), "Record a review"))
+	default:
+		p.list.move(msg, p.c.Keys, p.height-2)
+	}
+	return nil
+}
+
+func (p *casePage) setTab(i int) {
+	p.tab = i % len(caseTabs)
+	p.list.cursor, p.list.top = 0, 0
+	p.built = buildKey{}
+}
+
+// openForm fills the chosen template, or resumes its part-done record, or
+// starts a fresh version from the completed one.
+func (p *casePage) openForm() tea.Cmd {
+	i, ok := p.list.chosen()
+	if !ok || int(i) >= len(p.templates) {
+		return nil
+	}
+	return p.open(p.templates[i])
+}
+
+// openTemplate opens the case's template with the ID, if it has one.
+func (p *casePage) openTemplate(id string) tea.Cmd {
+	for _, t := range p.templates {
+		if t.ID() == id {
+			return p.open(t)
+		}
+	}
+	return nil
+}
+
+func (p *casePage) open(t FormTemplate) tea.Cmd {
+	cs := p.data.cs
+	_, prior := formStatus(cs, t.ID())
+	draft := t.Edit(cs, p.c.School, prior, p.c.Accessible)
+	if draft == nil || draft.Form() == nil {
+		return complain(errors.New("this form cannot be opened: its template gave no form"))
+	}
+	return push(newFormPage(p.c, cs, p.data.version, draft, t.Title()))
+}
+
+func (p *casePage) View() string {
+	st := p.c.Styles
+	tabs := p.tabsLine()
+	switch {
+	case p.data == nil:
+		return tabs + "\n\n" + st.Subtle.Render("  Loading the case…")
+	case p.data.err != nil:
+		return tabs + "\n\n" + st.Error.Render("  "+p.data.err.Error()) + "\n" +
+			st.Subtle.Render("  Press r to try again, esc to go back.")
+	}
+	p.ensureBuilt()
+	return tabs + "\n" + p.list.render(st, p.width, p.height-1)
+}
+
+func (p *casePage) tabsLine() string {
+	st := p.c.Styles
+	parts := make([]string, len(caseTabs))
+	for i, t := range caseTabs {
+		label := fmt.Sprintf("%d %s", i+1, t)
+		if i == p.tab {
+			parts[i] = st.TabActive.Render("[" + label + "]")
+		} else {
+			parts[i] = st.TabInactive.Render(" " + label + " ")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (p *casePage) buildTab() {
+	switch p.tab {
+	case tabOverview:
+		p.buildOverview()
+	case tabFindings:
+		p.buildFindings()
+	case tabForms:
+		p.buildForms()
+	case tabReviews:
+		p.buildReviews()
+	case tabHistory:
+		p.buildHistory()
+	}
+}

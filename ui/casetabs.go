@@ -1,0 +1,278 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"reintegrate/model"
+)
+
+// The Case screen's tabs, each laid out as list lines.
+
+func (p *casePage) buildOverview() {
+	st, cs, l := p.c.Styles, p.data.cs, &p.list
+	pu := cs.Pupil
+	l.add(st.Title.Render(p.c.Name(pu)) + st.Subtle.Render(fmt.Sprintf(" · %s · born %s · UPN %s",
+		pu.YearGroup, dateOr(pu.DateOfBirth, "not recorded"), orNone(pu.UPN))))
+	l.addLabelled(st, "Flags", flagsText(pu), p.width)
+	l.addLabelled(st, "Plan", cs.Kind.Label()+" · "+string(cs.Status)+" · reasons: "+reasonsText(cs.Reasons), p.width)
+	end := dateOr(cs.PlannedEnd, "NOT SET")
+	if e := cs.End(); !e.Equal(cs.PlannedEnd) {
+		end += " (extended to " + e.UK() + ")"
+	}
+	l.addLabelled(st, "Dates", "start "+dateOr(cs.Start, "NOT SET")+" · planned end "+end+" · "+weekOf(cs.Start, cs.End(), p.c.On), p.width)
+	l.addLabelled(st, "Agreed", dateOr(cs.Agreed, "not recorded")+" · named person: "+orNone(sanitise(cs.NamedPerson)), p.width)
+	l.addLabelled(st, "Consent", consentText(cs.Consent), p.width)
+	l.addLabelled(st, "Risk", riskText(cs.RiskAssessment), p.width)
+	l.addLabelled(st, "Home work", orNone(sanitise(cs.HomeLearning)), p.width)
+	l.addLabelled(st, "This week", p.thisWeek(), p.width)
+	l.addLabelled(st, "Findings", p.findingCounts()+st.Subtle.Render("  (tab 2)"), p.width)
+	l.add("")
+	l.add(st.Title.Render(fmt.Sprintf("People involved: %d", len(cs.Involvement))))
+	if len(cs.Involvement) == 0 {
+		l.add(st.Subtle.Render("No professionals recorded."))
+	}
+	for _, in := range cs.Involvement {
+		l.addWrapped(st.Text, involvementText(in), p.width)
+	}
+}
+
+func label(st *Styles, s string) string { return st.Subtle.Render(cell(s, 10)) + " " }
+
+func orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "none recorded"
+	}
+	return s
+}
+
+func consentText(c model.Consent) string {
+	if c.ParentName == "" && c.Signed.IsZero() {
+		return "NOT RECORDED"
+	}
+	lives := "does not live with the pupil"
+	if c.LivesWithPupil {
+		lives = "lives with the pupil"
+	}
+	return fmt.Sprintf("%s (%s, %s), signed %s · authorised by %s", sanitise(c.ParentName),
+		orNone(sanitise(c.Relationship)), lives, dateOr(c.Signed, "NOT SIGNED"), orNone(sanitise(c.AuthorisedBy)))
+}
+
+func riskText(r model.RiskAssessment) string {
+	if r.Completed.IsZero() {
+		return "NOT COMPLETED"
+	}
+	risk := "no significant risk out of school"
+	if r.SignificantRisk {
+		risk = "SIGNIFICANT RISK out of school"
+	}
+	return "completed " + r.Completed.UK() + " · " + risk
+}
+
+func involvementText(in model.Involvement) string {
+	role := strings.ReplaceAll(string(in.Role), "_", " ")
+	s := fmt.Sprintf("%s: %s", role, orNone(sanitise(in.Name)))
+	if !in.Agreed.IsZero() {
+		s += " · agreed " + in.Agreed.UK()
+	}
+	if in.AttendedMeeting {
+		s += " · attended the meeting"
+	}
+	if in.EarlyReviewAsked {
+		s += " · early annual review asked"
+	}
+	return s
+}
+
+// findingCounts sums up the findings in words: "2 BLOCKERS · 1 overdue".
+func (p *casePage) findingCounts() string {
+	var blockers, overdue, due, unmet, met int
+	for _, f := range p.findings {
+		switch {
+		case f.Blocks():
+			blockers++
+		case f.Status == model.Overdue:
+			overdue++
+		case f.Status == model.Due:
+			due++
+		case f.Status == model.Unmet:
+			unmet++
+		case f.Status == model.Met:
+			met++
+		}
+	}
+	st := p.c.Styles
+	parts := []string{}
+	if blockers > 0 {
+		parts = append(parts, st.Blocker.Render(plural(blockers, "BLOCKER", "BLOCKERS")))
+	}
+	parts = append(parts, fmt.Sprintf("%d overdue", overdue), fmt.Sprintf("%d due", due),
+		fmt.Sprintf("%d not met", unmet), fmt.Sprintf("%d met", met))
+	return strings.Join(parts, " · ")
+}
+
+// findingGroups are the Findings tab's groups, in the order that matters
+// to the person about to start the plan.
+var findingGroups = []struct {
+	title string
+	in    func(model.Finding) bool
+}{
+	{"Blockers", model.Finding.Blocks},
+	{"Overdue", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Overdue }},
+	{"Due", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Due }},
+	{"Not met", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Unmet }},
+	{"Met", func(f model.Finding) bool { return f.Status == model.Met }},
+}
+
+func (p *casePage) buildFindings() {
+	st, l := p.c.Styles, &p.list
+	n := 0
+	for _, g := range findingGroups {
+		var in []model.Finding
+		for _, f := range p.findings {
+			if g.in(f) {
+				in = append(in, f)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		if n > 0 {
+			l.add("")
+		}
+		l.add(st.Title.Render(fmt.Sprintf("%s (%d)", g.title, len(in))))
+		for _, f := range in {
+			l.addItemWrapped(p.findingLine(f), int64(n), p.width)
+			l.add(st.Subtle.Render("    source: " + f.Source))
+			n++
+		}
+	}
+	na := len(p.findings) - n
+	l.add("")
+	verb := " do not apply"
+	if na == 1 {
+		verb = " does not apply"
+	}
+	l.add(st.Subtle.Render(plural(na, "rule", "rules") + verb + " to this case."))
+}
+
+func (p *casePage) findingLine(f model.Finding) string {
+	st := p.c.Styles
+	word := statusWord(f)
+	style := map[string]func(...string) string{
+		"BLOCKER": st.Blocker.Render, "OVERDUE": st.Overdue.Render, "DUE": st.Due.Render,
+		"NOT MET": st.Unmet.Render, "MET": st.Met.Render,
+	}[word]
+	if style == nil {
+		style = st.Subtle.Render
+	}
+	s := style(cell(word, 8)) + f.Rule + ": " + sanitise(f.Message)
+	if !f.Due.IsZero() && f.Status != model.Met && !strings.Contains(f.Message, f.Due.UK()) {
+		s += " (by " + f.Due.UK() + ")"
+	}
+	return s
+}
+
+func (p *casePage) buildForms() {
+	st, l := p.c.Styles, &p.list
+	l.add(st.Title.Render(fmt.Sprintf("Forms for this case: %d", len(p.templates))))
+	if len(p.templates) == 0 {
+		l.add(st.Subtle.Render("No protocol form applies: turn packs on in Settings (s on Today)."))
+		return
+	}
+	cols := []column{{Title: "Form", Width: 20, Flex: 3}, {Title: "Template", Width: 14, Flex: 1},
+		{Title: "Status", Width: 22}}
+	w := widths(cols, p.width-2)
+	l.add(st.Subtle.Render(tableHead(cols, w)))
+	for i, t := range p.templates {
+		word, _ := formStatus(p.data.cs, t.ID())
+		l.addItem(tableRow(cols, w, t.Title(), t.ID(), word), int64(i))
+	}
+	l.add("")
+	l.add(st.Subtle.Render("Enter fills the form, or resumes a part-done one."))
+}
+
+func (p *casePage) buildReviews() {
+	st, cs, l := p.c.Styles, p.data.cs, &p.list
+	for _, f := range p.findings {
+		if f.Rule == "reviews.scheduled" && !f.Due.IsZero() {
+			l.add(st.Title.Render("Next review: ") + statusWord(f) + " " + f.Due.UK())
+		}
+	}
+	l.add(st.Title.Render(fmt.Sprintf("Reviews recorded: %d", len(cs.Reviews))))
+	if len(cs.Reviews) == 0 {
+		l.add(st.Subtle.Render("None yet. Press a to record one."))
+		return
+	}
+	cols := []column{{Title: "Due", Width: 10}, {Title: "Held", Width: 10}, {Title: "Kind", Width: 9},
+		{Title: "Pupil views", Width: 11}, {Title: "Parent", Width: 6}, {Title: "Notes", Width: 10, Flex: 1}}
+	w := widths(cols, p.width-2)
+	l.add(st.Subtle.Render(tableHead(cols, w)))
+	for i, r := range cs.Reviews {
+		l.addItem(tableRow(cols, w, dateOr(r.Due, "—"), dateOr(r.Held, "not held"), orNone(r.Kind),
+			yesNo(r.PupilViews), yesNo(r.ParentAttended), sanitise(r.Notes)), int64(i))
+	}
+}
+
+func (p *casePage) buildHistory() {
+	st, l := p.c.Styles, &p.list
+	l.add(st.Title.Render(fmt.Sprintf("Changes to this case: %d", len(p.data.audit))))
+	if len(p.data.audit) == 0 {
+		l.add(st.Subtle.Render("No changes recorded."))
+	}
+	for i, a := range p.data.audit {
+		when := ""
+		if !a.At.IsZero() {
+			when = a.At.Format("02/01/2006 15:04")
+		}
+		l.addItem(fmt.Sprintf("%s  %s  %s", cell(when, 16), cell(sanitise(a.User), 12),
+			auditText(a)), int64(i))
+	}
+	l.add("")
+	l.add(st.Title.Render(fmt.Sprintf("Earlier plans for this pupil: %d", len(p.data.history))))
+	for _, h := range p.data.history {
+		l.add(fmt.Sprintf("%s %s to %s (%s)", h.Kind.Label(), dateOr(h.Start, "?"),
+			dateOr(h.Closed, "not closed"), reasonsText(h.Reasons)))
+	}
+}
+
+// thisWeek is the case's hours this week against its threshold.
+func (p *casePage) thisWeek() string {
+	cs := p.data.cs
+	w, ok := cs.WeekFor(p.c.On)
+	if !ok {
+		return thisWeek(nil)
+	}
+	wh := weekHours(w, cs.Pupil, p.c.Cal, p.c.School.Packs.Params)
+	return thisWeek(&wh)
+}
+
+// auditText says what a change did: the action, and for an update which
+// parts of the case it touched ("update: timetable, forms"), worked out
+// from the before and after copies the audit row keeps.
+func auditText(a AuditEntry) string {
+	var before, after map[string]json.RawMessage
+	if json.Unmarshal(a.Before, &before) != nil || json.Unmarshal(a.After, &after) != nil ||
+		before == nil || after == nil {
+		return a.Action
+	}
+	var changed []string
+	for k, v := range after {
+		if !bytes.Equal(before[k], v) {
+			changed = append(changed, k)
+		}
+	}
+	for k := range before {
+		if _, ok := after[k]; !ok {
+			changed = append(changed, k)
+		}
+	}
+	if len(changed) == 0 {
+		return a.Action + ": no visible change"
+	}
+	slices.Sort(changed)
+	return a.Action + ": " + strings.ToLower(strings.Join(changed, ", "))
+}

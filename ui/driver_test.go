@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// driver runs the app without a terminal: it sends messages to Update,
+// runs the commands that come back (dropping the slow ones, which are
+// cursor blinks and timers) and feeds their messages in, until quiet.
+type driver struct {
+	t     testing.TB
+	m     tea.Model
+	store *fakeStore
+	quit  bool
+}
+
+// newDriver opens the app over the test data at the size given, with the
+// rule engine pinned unless real is set.
+func newDriver(t testing.TB, width, height int, real bool) *driver {
+	t.Helper()
+	store := newFakeStore(testSchool())
+	seed(store)
+	m := New(store, testSchool(), testOn, Options{Forms: fakeForms{}}).(Model)
+	if !real {
+		m.common.check = pinnedCheck
+	}
+	d := &driver{t: t, m: m, store: store}
+	d.run(m.Init())
+	d.send(tea.WindowSizeMsg{Width: width, Height: height})
+	return d
+}
+
+// cmdWait is how long a command may take before it counts as a timer.
+// The fake store answers in microseconds; blinks wait half a second.
+const cmdWait = 100 * time.Millisecond
+
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	var cmd tea.Cmd
+	d.m, cmd = d.m.Update(msg)
+	d.run(cmd)
+}
+
+// run runs the commands at once, as the program would, and handles the
+// messages of those that answer within cmdWait, in the order given.
+func (d *driver) run(cmds ...tea.Cmd) {
+	results := make([]chan tea.Msg, len(cmds))
+	for i, cmd := range cmds {
+		if cmd == nil {
+			continue
+		}
+		results[i] = make(chan tea.Msg, 1)
+		go func() { results[i] <- cmd() }()
+	}
+	deadline := time.After(cmdWait)
+	expired := false
+	for _, ch := range results {
+		if ch == nil {
+			continue
+		}
+		if !expired {
+			select {
+			case msg := <-ch:
+				d.handle(msg)
+				continue
+			case <-deadline:
+				expired = true
+			}
+		}
+		select {
+		case msg := <-ch:
+			d.handle(msg)
+		default:
+		}
+	}
+}
+
+// handle feeds a command's message back in, opening batches and sequences
+// (a sequence's message is an unexported slice of commands).
+func (d *driver) handle(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case nil:
+		return
+	case tea.QuitMsg:
+		d.quit = true
+		return
+	case tea.BatchMsg:
+		d.run(msg...)
+		return
+	}
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := range v.Len() {
+			d.run(v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	d.send(msg)
+}
+
+// keys presses keys by name: "enter", "down", "ctrl+s"; anything else is
+// typed as text, one key per character, or pasted in one go when the
+// screen is taking text (a form, a search box), as a fast typist's
+// keys arrive.
+func (d *driver) keys(names ...string) *driver {
+	d.t.Helper()
+	for _, n := range names {
+		if k, ok := namedKeys[n]; ok {
+			d.send(tea.KeyPressMsg(k))
+			continue
+		}
+		if len([]rune(n)) > 1 && d.root().capturing() {
+			d.send(tea.PasteMsg{Content: n})
+			continue
+		}
+		for _, r := range n {
+			d.send(tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
+		}
+	}
+	return d
+}
+
+var namedKeys = map[string]tea.Key{
+	"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
+	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift}, "up": {Code: tea.KeyUp},
+	"down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
+	"space": {Code: tea.KeySpace, Text: " "}, "backspace": {Code: tea.KeyBackspace},
+	"delete": {Code: tea.KeyDelete}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
+	"ctrl+p": {Code: 'p', Mod: tea.ModCtrl}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+	"pgdown": {Code: tea.KeyPgDown}, "pgup": {Code: tea.KeyPgUp},
+}
+
+// view is the screen as a person sees it: no styling.
+func (d *driver) view() string {
+	return ansi.Strip(d.m.View().Content)
+}
+
+// root is the app's root model.
+func (d *driver) root() Model { return d.m.(Model) }
+
+// mustSee fails unless every text is on the screen.
+func (d *driver) mustSee(texts ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, s := range texts {
+		if !strings.Contains(v, s) {
+			d.t.Fatalf("screen does not show %q:\n%s", s, v)
+		}
+	}
+}
+
+// mustNotSee fails if any text is on the screen.
+func (d *driver) mustNotSee(texts ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, s := range texts {
+		if strings.Contains(v, s) {
+			d.t.Fatalf("screen shows %q and should not:\n%s", s, v)
+		}
+	}
+}
+
+// TestPrintScreens prints every screen at 80x24 with -v, to look at.
+func TestPrintScreens(t *testing.T) {
+	if !testing.Verbose() {
+		t.Skip("run with -v to print the screens")
+	}
+	for _, s := range screens {
+		d := newDriver(t, 80, 24, false)
+		s.open(d)
+		t.Logf("%s:\n%s", s.name, d.view())
+	}
+}

@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"reintegrate/model"
+)
+
+// formKeyMap is the Form screen's own keys; the rest are the form's.
+type formKeyMap struct {
+	Cancel key.Binding
+}
+
+func defaultFormKeyMap() formKeyMap {
+	return formKeyMap{Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (asks first)"))}
+}
+
+type formSavedMsg struct {
+	title string
+	part  bool
+	err   error
+}
+
+// formPage fills one protocol form (or records a review) for a case with
+// the huh form embedded. When the last group is submitted the answers are
+// checked, written into the case and saved; esc asks before losing them.
+type formPage struct {
+	c       *Common
+	keys    formKeyMap
+	cs      model.Case
+	version int
+	draft   FormDraft
+	title   string
+	form    *embeddedForm
+	err     string
+	saving  bool
+	width   int
+	height  int
+}
+
+func newFormPage(c *Common, cs model.Case, version int, draft FormDraft, title string) *formPage {
+	p := &formPage{c: c, keys: defaultFormKeyMap(), cs: cs, version: version, draft: draft,
+		title: sanitise(title), width: c.Width, height: c.BodyHeight()}
+	_, isReview := draft.(*reviewDraft)
+	p.form = newEmbeddedForm(draft.Form(), c.Styles, p.width, p.formHeight(), !isReview)
+	return p
+}
+
+func (p *formPage) formHeight() int { return max(p.height-1, 3) }
+
+func (p *formPage) Title() string   { return p.title }
+func (p *formPage) Capturing() bool { return true }
+func (p *formPage) Init() tea.Cmd   { return p.form.init() }
+func (p *formPage) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.form.setSize(w, p.formHeight())
+}
+
+func (p *formPage) ShortHelp() []key.Binding {
+	return append(p.form.keys(), p.keys.Cancel)
+}
+
+func (p *formPage) FullHelp() [][]key.Binding {
+	return [][]key.Binding{p.form.keys(), {p.keys.Cancel}}
+}
+
+func (p *formPage) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(formSavedMsg); ok {
+		return p.saved(m)
+	}
+	if p.saving {
+		return nil
+	}
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		p.err = ""
+	}
+	out, cmd := p.form.update(msg)
+	switch out {
+	case formDone:
+		return tea.Batch(cmd, p.complete())
+	case formDiscard:
+		return back("Form closed; nothing was saved.")
+	case formKeepPart:
+		return p.save(p.draft.Record(model.Date{}), true)
+	}
+	return cmd
+}
+
+// complete checks the answers as a whole, writes the case data they hold
+// into the case, and saves the case with the completed record.
+func (p *formPage) complete() tea.Cmd {
+	if err := p.draft.Validate(); err != nil {
+		p.err = err.Error()
+		return p.reopen()
+	}
+	return p.save(p.draft.Record(p.c.On), false)
+}
+
+// reopen builds the form again with the answers given so far (huh cannot
+// go back from completed), so a refused answer can be corrected.
+func (p *formPage) reopen() tea.Cmd {
+	rec := p.draft.Record(model.Date{})
+	t := p.template()
+	if t == nil {
+		return nil
+	}
+	p.draft = t.Edit(p.cs, p.c.School, &rec, p.c.Accessible)
+	p.form = newEmbeddedForm(p.draft.Form(), p.c.Styles, p.width, p.formHeight(), true)
+	p.form.touched = true
+	return p.form.init()
+}
+
+func (p *formPage) template() FormTemplate {
+	rec := p.draft.Record(model.Date{})
+	if p.c.Forms == nil || rec.Template == "" {
+		return nil
+	}
+	for _, t := range p.c.Forms.ForCase(p.cs, p.c.School.Packs) {
+		if t.ID() == rec.Template {
+			return t
+		}
+	}
+	return nil
+}
+
+func (p *formPage) save(rec model.FormRecord, part bool) tea.Cmd {
+	cs := p.cs
+	cs.Forms = append([]model.FormRecord(nil), cs.Forms...)
+	if !part {
+		if err := p.draft.Apply(&cs); err != nil {
+			p.err = err.Error()
+			return p.reopen()
+		}
+	}
+	if rec.Template != "" {
+		putForm(&cs, rec)
+	}
+	p.saving = true
+	store, ctx, version, title := p.c.Store, p.c.ctx, p.version, p.title
+	return func() tea.Msg {
+		_, err := store.SaveCase(ctx, cs, version)
+		return formSavedMsg{title: title, part: part, err: err}
+	}
+}
+
+func (p *formPage) saved(msg formSavedMsg) tea.Cmd {
+	p.saving = false
+	switch {
+	case errors.Is(msg.err, ErrConflict):
+		p.err = "Not saved: this case was changed elsewhere. Reload it and fill the form again."
+		return nil
+	case msg.err != nil:
+		p.err = "Not saved: " + msg.err.Error()
+		return nil
+	case msg.part:
+		return back(fmt.Sprintf("%s kept as part-done.", msg.title))
+	}
+	return back(fmt.Sprintf("%s saved.", msg.title))
+}
+
+func (p *formPage) View() string {
+	st := p.c.Styles
+	head := st.Title.Render(p.title) + st.Subtle.Render(" · "+p.c.Name(p.cs.Pupil))
+	switch {
+	case p.saving:
+		head += st.Subtle.Render(" · saving…")
+	case p.err != "":
+		head = st.Error.Render(sanitise(p.err))
+	}
+	return cell(p.form.question(st, head), p.width) + "\n" + p.form.view()
+}

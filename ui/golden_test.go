@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// screens opens every screen from the Today screen, by keys, as a user
+// would. Sam Taylor is the first row on Today (pupils sort by case).
+var screens = []struct {
+	name string
+	open func(d *driver)
+}{
+	{"today", func(d *driver) {}},
+	{"today-hidden-names", func(d *driver) { d.keys("ctrl+p") }},
+	{"help", func(d *driver) { d.keys("?") }},
+	{"cases", func(d *driver) { d.keys("c") }},
+	{"cases-search", func(d *driver) { d.keys("c", "zoe") }},
+	{"cases-all", func(d *driver) { d.keys("c", "tab", "tab", "tab", "tab") }},
+	{"case-overview", func(d *driver) { d.keys("enter") }},
+	{"case-findings", func(d *driver) { d.keys("enter", "2") }},
+	{"case-forms", func(d *driver) { d.keys("enter", "3") }},
+	{"case-reviews", func(d *driver) { d.keys("enter", "4") }},
+	{"case-history", func(d *driver) { d.keys("enter", "5") }},
+	{"timetable", func(d *driver) { d.keys("enter", "t") }},
+	{"timetable-short-plan", func(d *driver) { d.keys("down", "enter", "t", "down", "down") }},
+	{"timetable-minutes", func(d *driver) { d.keys("enter", "t", "m") }},
+	{"form", func(d *driver) { d.keys("enter", "3", "enter") }},
+	{"form-leave", func(d *driver) { d.keys("enter", "3", "enter", "J", "esc") }},
+	{"review", func(d *driver) { d.keys("enter", "4", "a") }},
+	{"new-case", func(d *driver) { d.keys("n") }},
+	{"new-case-details", func(d *driver) { d.keys("n", "aish", "enter") }},
+	{"new-case-new-pupil", func(d *driver) { d.keys("n", "enter") }},
+	{"settings", func(d *driver) { d.keys("s") }},
+	{"settings-edit", func(d *driver) { d.keys("s", "e") }},
+}
+
+// TestGolden compares every screen, without styling, with its golden file
+// at 80x24 and 120x40. go test ./ui -update writes them afresh.
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, s := range screens {
+			t.Run(fmt.Sprintf("%s-%dx%d", s.name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel() // each has its own app and store; most of the time is waiting
+				d := newDriver(t, size[0], size[1], false)
+				s.open(d)
+				golden.RequireEqual(t, trimRight(d.view()))
+			})
+		}
+	}
+}
+
+// trimRight drops trailing blanks on each line, which a golden file's
+// reader cannot see and an editor may strip.
+func trimRight(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}

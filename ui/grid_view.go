@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"reintegrate/model"
+)
+
+// The grid's layout, left to right: a two-cell marker, the week's Monday,
+// ten three-cell sessions, hours, the threshold, percent, a bar that takes
+// what room is left, and a note. Below 100 columns the Monday drops its
+// year (the title line has the plan's dates in full) so that at 80 there
+// is still room for a short bar; wider terminals get a longer bar.
+const (
+	gridCell   = 3
+	gridCells  = 10*gridCell + 5 // sessions and a space before each day
+	gridFigs   = 6 + 6 + 5       // " Hours" " Full" "  %"
+	gridNote   = 12              // " LAST: below"
+	gridMinBar = 4
+)
+
+// dateWidth is the Monday's column: DD/MM/YYYY, or DD/MM when narrow.
+func (g *grid) dateWidth() int {
+	if g.width >= 100 {
+		return 10
+	}
+	return 5
+}
+
+func (g *grid) leftWidth() int { return 2 + g.dateWidth() + 1 }
+
+func (g *grid) barWidth() int {
+	return max(g.width-g.leftWidth()-gridCells-gridFigs-gridNote-1, 0)
+}
+
+// fullWidth is the threshold column's width: below 72 columns it goes, so
+// that the note ("below") still shows; the title line gives the threshold.
+func (g *grid) fullWidth() int {
+	if g.width < 72 {
+		return 0
+	}
+	return 6
+}
+
+// gridChrome is the lines around the weeks: title, two header lines,
+// then a blank, the detail line, the plan's summary, the message line and
+// the legend.
+const gridChrome = 8
+
+func (g *grid) View() string {
+	st := g.c.Styles
+	weeks := model.PlannedWeeks(g.cs, g.c.Cal, g.c.School.Packs.Params)
+	lines := []string{g.titleLine(), g.headLine(), g.subHeadLine()}
+	rows := max(g.height-gridChrome, 1)
+	if len(weeks) == 0 {
+		lines = append(lines, "  "+st.Subtle.Render("No weeks planned yet. Press a to add the first week of the plan."))
+	}
+	g.row = clamp(g.row, len(weeks))
+	g.top = window(g.top, g.row, rows, len(weeks))
+	for i := g.top; i < min(len(weeks), g.top+rows); i++ {
+		lines = append(lines, g.weekLine(i, weeks[i], i == len(weeks)-1))
+	}
+	summary := g.summaryLine(weeks)
+	if g.state == gridMinutes && g.note != "" {
+		summary = st.Error.Render(g.note) // why the typed minutes were refused
+	}
+	lines = append(lines, "", g.detailLine(weeks), summary, g.messageLine())
+	for len(lines) < g.height-1 {
+		lines = append(lines, "")
+	}
+	return strings.Join(append(lines, g.legendLine()), "\n")
+}
+
+// summaryLine sums the plan up against full time: how many weeks fall
+// short, and whether the last one reaches it, as the plan must (000;
+// 002 s5.7: "a clear path ... from part-time to full-time").
+func (g *grid) summaryLine(weeks []model.WeekHours) string {
+	st := g.c.Styles
+	if len(weeks) == 0 || !weeks[0].HasThreshold {
+		return ""
+	}
+	below := 0
+	for _, w := range weeks {
+		if !w.FullTime {
+			below++
+		}
+	}
+	s := fmt.Sprintf("%d of %s below full time", below, plural(len(weeks), "week", "weeks"))
+	if last := weeks[len(weeks)-1]; !last.FullTime {
+		return st.Text.Render(s+" · ") + st.Below.Render("LAST WEEK NOT FULL TIME")
+	}
+	return st.Text.Render(s + " · the last week is full time")
+}
+
+func (g *grid) titleLine() string {
+	st, cs := g.c.Styles, g.cs
+	s := st.Title.Render(g.c.Name(cs.Pupil)) + st.Subtle.Render(fmt.Sprintf(" (%s) · plan %s to %s · %s",
+		cs.Pupil.YearGroup, dateOr(cs.Start, "no start"), dateOr(cs.End(), "no end"), g.thresholdText()))
+	if g.dirty {
+		s += " " + st.Prompt.Render("· UNSAVED")
+	}
+	return s
+}
+
+// thresholdText says which full-time week the percentages are against.
+func (g *grid) thresholdText() string {
+	yg := g.cs.Pupil.YearGroup
+	full, ok := yg.FullTimeHours()
+	if !ok {
+		return "no full-time threshold for " + string(yg)
+	}
+	if t := g.c.School.Packs.Params.ThresholdHours; t > 0 {
+		return "full time " + hours(t) + " h (pack setting)"
+	}
+	return "full time " + hours(full) + " h (" + string(yg) + ")"
+}
+
+func (g *grid) headLine() string {
+	var b strings.Builder
+	b.WriteString(cell("  Week", g.leftWidth()))
+	for _, d := range []string{"Mon", "Tue", "Wed", "Thu", "Fri"} {
+		b.WriteString(" " + cell(d, 2*gridCell))
+	}
+	b.WriteString(cellRight("Hours", 6) + cellRight("Full", g.fullWidth()) + cellRight("%", 5))
+	if bw := g.barWidth(); bw >= gridMinBar {
+		b.WriteString(" " + cell("", bw))
+	}
+	b.WriteString(" Note")
+	return g.c.Styles.Subtle.Render(b.String())
+}
+
+func (g *grid) subHeadLine() string {
+	s := strings.Repeat(" ", g.leftWidth()) + strings.Repeat("  am pm", 5)
+	return g.c.Styles.Subtle.Render(s)
+}
+
+// weekLine is one week: its sessions, then its figures. A week below its
+// threshold says "below" and is marked with "!"; the last week, which the
+// plan needs full time (000; 002 s5.7), says so in words too.
+func (g *grid) weekLine(i int, wh model.WeekHours, last bool) string {
+	st := g.c.Styles
+	w := g.cs.Timetable[i]
+	below := wh.HasThreshold && !wh.FullTime
+	mark := "  "
+	if below {
+		mark = st.Below.Render("! ")
+	}
+	var b strings.Builder
+	b.WriteString(mark + w.WeekBeginning.UK()[:g.dateWidth()] + " ")
+	for day := range 5 {
+		b.WriteString(" ")
+		for h := range 2 {
+			b.WriteString(g.sessionCell(i, day, model.Half(h), w))
+		}
+	}
+	b.WriteString(g.figures(wh, below, last))
+	return b.String()
+}
+
+// sessionCell is one session: its mode letter, lower case for a part
+// session, "#" on a day the school is shut; the cursor is in brackets.
+func (g *grid) sessionCell(row, day int, h model.Half, w model.Week) string {
+	st := g.c.Styles
+	sess := w.Days[day][h]
+	letter := modeLetter(sess.Mode)
+	if sess.Partial && sess.Mode != model.NoSession {
+		letter = strings.ToLower(letter)
+	}
+	_, closed := g.c.Cal.Closed(w.WeekBeginning.AddDays(day))
+	if closed {
+		letter = "#"
+	}
+	if row == g.row && day*2+int(h) == g.col {
+		return st.Selected.Render("[" + letter + "]")
+	}
+	text := " " + letter + " "
+	switch {
+	case closed:
+		return st.Closed.Render(text)
+	case sess.Mode.InEducation():
+		return st.Text.Render(text)
+	}
+	return st.Subtle.Render(text)
+}
+
+func (g *grid) figures(wh model.WeekHours, below, last bool) string {
+	st := g.c.Styles
+	full, pct, note := "—", "—", "no threshold"
+	if wh.HasThreshold {
+		full, pct, note = hours(wh.ThresholdHours), percent(wh.PercentOfFullTime), "full time"
+	}
+	style := st.FullTime
+	switch {
+	case below && last:
+		note, style = "LAST: below", st.Below
+	case below:
+		note, style = "below", st.Below
+	case !wh.HasThreshold:
+		style = st.Subtle
+	}
+	s := cellRight(hours(wh.HoursInEducation), 6) + cellRight(full, g.fullWidth()) + cellRight(pct, 5)
+	if bw := g.barWidth(); bw >= gridMinBar {
+		s += " " + g.bar(wh, bw)
+	}
+	return s + " " + style.Render(note)
+}
+
+// bar draws the week's percent of full time, capped at the bar's end.
+func (g *grid) bar(wh model.WeekHours, width int) string {
+	st := g.c.Styles
+	if !wh.HasThreshold {
+		return strings.Repeat(" ", width)
+	}
+	filled := int(wh.PercentOfFullTime / 100 * float64(width))
+	filled = max(0, min(filled, width))
+	return st.BarFull.Render(strings.Repeat("█", filled)) + st.BarEmpty.Render(strings.Repeat("░", width-filled))
+}
+
+// detailLine says everything about the session under the cursor: the
+// day, the mode in words, its minutes and its register code.
+func (g *grid) detailLine(weeks []model.WeekHours) string {
+	if len(weeks) == 0 {
+		return ""
+	}
+	st := g.c.Styles
+	s := slotOf(g.col)
+	w := g.cs.Timetable[g.row]
+	date := w.WeekBeginning.AddDays(s.day)
+	sess := w.Days[s.day][s.half]
+	full := g.full(s)
+	line := fmt.Sprintf("%s %s %s: %s", date.Weekday().String()[:3], date.UK(), s.half, modeLabel(sess.Mode))
+	switch {
+	case sess.Partial && sess.Mode != model.NoSession:
+		line += fmt.Sprintf(", %d of %d min (part session)", sess.Minutes, full)
+	case sess.Mode.InEducation():
+		line += fmt.Sprintf(", %d of %d min (full session)", full, full)
+	}
+	if why, closed := g.c.Cal.Closed(date); closed {
+		return st.Text.Render(line) + st.Subtle.Render(" · school shut ("+why+"): does not count")
+	}
+	code := model.RegisterCode(sess, s.half, g.cs.Pupil, date, g.c.Cal)
+	return st.Text.Render(line) + st.Subtle.Render(" · register code "+code)
+}
+
+func (g *grid) legendLine() string {
+	s := "S school  B off-site  D dual registered  K LA provision  H home learning  - none  " +
+		"·  small letter = part session  ·  # school shut  ·  ! below full time"
+	if ansi.StringWidth(s) > g.width {
+		s = "S school B off-site D dual K LA H home - none · small = part · # shut · ! below"
+	}
+	return g.c.Styles.Subtle.Render(s)
+}
+
+// messageLine is a question waiting for an answer, the minutes prompt, or
+// what the last key did.
+func (g *grid) messageLine() string {
+	st := g.c.Styles
+	switch g.state {
+	case gridMinutes:
+		return st.Prompt.Render(fmt.Sprintf("Minutes for this session (0-%d): ", g.full(slotOf(g.col)))) + g.input.View()
+	case gridLeaving:
+		return st.Prompt.Render("Save the timetable changes? y save · n discard · esc keep editing")
+	case gridRemoving:
+		return st.Prompt.Render(fmt.Sprintf("Remove the week of %s from the plan? y remove · any other key keeps it",
+			g.cs.Timetable[g.row].WeekBeginning.UK()))
+	case gridSaving:
+		return st.Subtle.Render("Saving…")
+	}
+	if strings.HasPrefix(g.note, "Not saved") || strings.HasPrefix(g.note, "Minutes:") {
+		return st.Error.Render(g.note)
+	}
+	return st.Status.Render(g.note)
+}

@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"reintegrate/model"
+)
+
+// Store is what the screens ask of storage, and no more. Its methods
+// mirror storage's; FromStorage wraps the real *storage.Store, tests use an
+// in-memory fake. Every call runs inside a tea.Cmd, never in Update.
+type Store interface {
+	// Today lists the active cases whose plan covers the date, with that
+	// day's am and pm sessions.
+	Today(ctx context.Context, on model.Date) ([]TodayEntry, error)
+	// ActiveCases are the running cases in full, with each pupil's other
+	// plans, for the duties the Today screen gathers across cases.
+	ActiveCases(ctx context.Context) ([]ActiveCase, error)
+	// Cases lists cases for the Cases screen; with f.On set each row
+	// carries the planned week containing that date.
+	Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error)
+	// Case loads one case and the version to hand back to SaveCase.
+	Case(ctx context.Context, id int64) (model.Case, int, error)
+	// SaveCase writes the case if it is still at version, and returns the
+	// new version; an error wrapping ErrConflict when someone else saved
+	// it in between.
+	SaveCase(ctx context.Context, c model.Case, version int) (int, error)
+	// CreateCase stores a new case (and sets its ID).
+	CreateCase(ctx context.Context, c *model.Case) error
+	Pupils(ctx context.Context) ([]model.Pupil, error)
+	// SavePupil adds or updates a pupil (and sets the ID of a new one).
+	SavePupil(ctx context.Context, p *model.Pupil) error
+	// History is the pupil's other plans, for rules about repeats.
+	History(ctx context.Context, pupilID, exceptCaseID int64) ([]model.PastCase, error)
+	// Audit is the trail of changes to one entity ("case", id), oldest first.
+	Audit(ctx context.Context, entity string, id int64) ([]AuditEntry, error)
+	SaveSchool(ctx context.Context, s model.School) error
+}
+
+// ErrConflict is what SaveCase's error wraps when the case changed
+// elsewhere since it was loaded (another laptop, another window).
+var ErrConflict = errors.New("changed elsewhere")
+
+// TodayEntry is one pupil whose active plan covers the date.
+type TodayEntry struct {
+	CaseID  int64
+	Kind    model.Kind
+	Pupil   model.Pupil
+	AM, PM  model.Session
+	Planned bool // false when no week is planned for the date
+}
+
+// ActiveCase is a running case with the pupil's other plans.
+type ActiveCase struct {
+	model.Case
+	History []model.PastCase
+}
+
+// CaseFilter narrows the Cases list. All includes closed cases.
+type CaseFilter struct {
+	All    bool
+	Status model.CaseStatus // "" for any
+	Kind   model.Kind       // "" for any
+	On     model.Date       // fill each row's Week for this date
+}
+
+// CaseSummary is one row of the Cases list.
+type CaseSummary struct {
+	ID      int64
+	Pupil   model.Pupil
+	Kind    model.Kind
+	Status  model.CaseStatus
+	Start   model.Date
+	End     model.Date // the planned end moved by extensions
+	Version int
+	Week    model.Week // the planned week containing CaseFilter.On
+	HasWeek bool
+}
+
+// AuditEntry is one change in the audit trail.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	User     string
+	Entity   string
+	EntityID int64
+	Action   string          // create, update, import, restore
+	Before   json.RawMessage // the value as JSON before; null when none
+	After    json.RawMessage
+}
+
+// summarise makes a CaseSummary from a full case, with the week planned
+// for the date. The test fake shares it.
+func summarise(c model.Case, version int, on model.Date) CaseSummary {
+	s := CaseSummary{ID: c.ID, Pupil: c.Pupil, Kind: c.Kind, Status: c.Status,
+		Start: c.Start, End: c.End(), Version: version}
+	if !on.IsZero() {
+		s.Week, s.HasWeek = c.WeekFor(on)
+	}
+	return s
+}
+
+// weekHours is a planned week's hours against the pupil's threshold (or
+// the pack's flat one), as model.PlannedWeeks works them out.
+func weekHours(w model.Week, p model.Pupil, cal *model.Calendar, params model.Params) model.WeekHours {
+	full, ok := p.YearGroup.FullTimeHours()
+	if ok && params.ThresholdHours > 0 {
+		full = params.ThresholdHours
+	}
+	return w.Hours(cal, full, ok)
+}

@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"charm.land/huh/v2"
+
+	"reintegrate/model"
+)
+
+// caseDetails is the New case form: a new pupil's details when adding
+// one, then the plan. The answers are bound to its fields.
+type caseDetails struct {
+	form      *huh.Form
+	pupil     *model.Pupil // nil when adding a pupil
+	name      string
+	dob       string
+	upn       string
+	year      model.YearGroup
+	flags     []model.Flag
+	kind      model.Kind
+	reasons   []model.Reason
+	start     string
+	end       string
+	named     string
+	forms     []string
+	packs     model.Packs
+	catalogue FormCatalogue
+}
+
+func newCaseDetails(c *Common, p *model.Pupil, typed string) *caseDetails {
+	start := firstSchoolDay(c.Cal, c.On)
+	d := &caseDetails{pupil: p, name: strings.TrimSpace(typed), year: "Y7", kind: model.ReducedTimetable,
+		start: start.UK(), end: sixWeeksOn(start).UK(), packs: c.School.Packs, catalogue: c.Forms}
+	groups := []*huh.Group{}
+	if p == nil {
+		groups = append(groups, d.pupilGroup())
+	}
+	groups = append(groups, d.planGroup())
+	if c.Forms != nil {
+		groups = append(groups, d.formsGroup())
+	}
+	d.form = huh.NewForm(groups...)
+	return d
+}
+
+// firstSchoolDay is the date itself or the next day pupils are in.
+func firstSchoolDay(cal *model.Calendar, on model.Date) model.Date {
+	if cal.IsSchoolDay(on) {
+		return on
+	}
+	return cal.AddSchoolDays(on, 1)
+}
+
+// sixWeeksOn is the Friday of the sixth week: every seed caps a plan at
+// six weeks (000; 001 process 4; 002 s5.10).
+func sixWeeksOn(start model.Date) model.Date { return start.Monday().AddDays(5*7 + 4) }
+
+func (d *caseDetails) pupilGroup() *huh.Group {
+	years := make([]huh.Option[model.YearGroup], len(model.YearGroups))
+	for i, y := range model.YearGroups {
+		years[i] = huh.NewOption(string(y), y)
+	}
+	flags := make([]huh.Option[model.Flag], len(model.Flags))
+	for i, f := range model.Flags {
+		flags[i] = huh.NewOption(f.Label(), f)
+	}
+	return huh.NewGroup(
+		huh.NewInput().Title("Pupil's full name").Value(&d.name).Validate(needText("Name", "the pupil's full name")),
+		huh.NewInput().Title("Date of birth (DD/MM/YYYY)").Value(&d.dob).Validate(requiredDate("Date of birth")),
+		huh.NewInput().Title("UPN (leave blank if not known)").Value(&d.upn).Validate(checkUPN),
+		huh.NewSelect[model.YearGroup]().Title("Year group").Options(years...).Value(&d.year).Height(5),
+		huh.NewMultiSelect[model.Flag]().Title("Flags (space to tick)").Options(flags...).Value(&d.flags).Height(6),
+	).Title("New pupil")
+}
+
+func (d *caseDetails) planGroup() *huh.Group {
+	kinds := make([]huh.Option[model.Kind], len(model.Kinds))
+	for i, k := range model.Kinds {
+		kinds[i] = huh.NewOption(k.Label(), k)
+	}
+	reasons := make([]huh.Option[model.Reason], len(model.Reasons))
+	for i, r := range model.Reasons {
+		reasons[i] = huh.NewOption(reasonsText([]model.Reason{r}), r)
+	}
+	return huh.NewGroup(
+		huh.NewSelect[model.Kind]().Title("Kind of plan").Options(kinds...).Value(&d.kind),
+		huh.NewMultiSelect[model.Reason]().Title("Reasons (space to tick)").Options(reasons...).Value(&d.reasons),
+		huh.NewInput().Title("Start (DD/MM/YYYY)").Value(&d.start).Validate(requiredDate("Start")),
+		huh.NewInput().Title("Planned end (DD/MM/YYYY)").Value(&d.end).Validate(d.checkEnd),
+		huh.NewInput().Title("Named person (who leads the plan)").Value(&d.named),
+	).Title("The plan")
+}
+
+func (d *caseDetails) formsGroup() *huh.Group {
+	return huh.NewGroup(
+		huh.NewMultiSelect[string]().Title("Forms to fill now (space to tick; the rest wait on the Forms tab)").
+			Value(&d.forms).OptionsFunc(d.formOptions, &d.kind),
+	).Title("Forms")
+}
+
+// formOptions are the packs' templates for a case of the chosen kind.
+func (d *caseDetails) formOptions() []huh.Option[string] {
+	var out []huh.Option[string]
+	for _, t := range d.catalogue.ForCase(model.Case{Kind: d.kind}, d.packs) {
+		out = append(out, huh.NewOption(t.Title(), t.ID()))
+	}
+	return out
+}
+
+func (d *caseDetails) checkEnd(s string) error {
+	end, err := model.ParseDate(s)
+	if err != nil {
+		return errors.New("Planned end: " + err.Error())
+	}
+	if start, err := model.ParseDate(d.start); err == nil && end.Before(start) {
+		return fmt.Errorf("Planned end: it must be on or after the start, %s", start.UK())
+	}
+	return nil
+}
+
+func needText(field, what string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("%s: type %s", field, what)
+		}
+		return nil
+	}
+}
+
+// checkUPN accepts a blank UPN or the DfE's 13 characters: a check letter
+// then 12 digits (the last may be a letter for a temporary UPN).
+func checkUPN(s string) error {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if s == "" {
+		return nil
+	}
+	ok := len(s) == 13 && unicode.IsLetter(rune(s[0]))
+	for i := 1; ok && i < 12; i++ {
+		ok = s[i] >= '0' && s[i] <= '9'
+	}
+	if !ok {
+		return errors.New("UPN: type 13 characters, a letter then 12 digits (for example A123456789012), or leave it blank")
+	}
+	return nil
+}
+
+func (d *caseDetails) heading(c *Common) string {
+	if d.pupil == nil {
+		return "New case for a new pupil"
+	}
+	return "New case for " + c.Name(*d.pupil)
+}
+
+// build turns the answers into the pupil and a draft case with its weeks
+// laid out, empty, from start to planned end.
+func (d *caseDetails) build(c *Common) (model.Case, model.Pupil, bool, error) {
+	start, err := model.ParseDate(d.start)
+	if err != nil {
+		return model.Case{}, model.Pupil{}, false, errors.New("Start: " + err.Error())
+	}
+	if err := d.checkEnd(d.end); err != nil {
+		return model.Case{}, model.Pupil{}, false, err
+	}
+	end, _ := model.ParseDate(d.end)
+	pupil, isNew := model.Pupil{}, d.pupil == nil
+	if isNew {
+		dob, err := model.ParseDate(d.dob)
+		if err != nil {
+			return model.Case{}, model.Pupil{}, false, errors.New("Date of birth: " + err.Error())
+		}
+		pupil = model.Pupil{Name: strings.TrimSpace(sanitise(d.name)), DateOfBirth: dob,
+			UPN: strings.ToUpper(strings.TrimSpace(d.upn)), YearGroup: d.year, Flags: d.flags}
+	} else {
+		pupil = *d.pupil
+	}
+	cs := model.Case{Pupil: pupil, Kind: d.kind, Reasons: d.reasons, Start: start, PlannedEnd: end,
+		Status: model.Draft, NamedPerson: strings.TrimSpace(sanitise(d.named))}
+	for m := start.Monday(); !m.After(end); m = m.AddDays(7) {
+		cs.Timetable = append(cs.Timetable, emptyWeek(m))
+	}
+	return cs, pupil, isNew, nil
+}
