@@ -88,23 +88,9 @@ func BuildReport(name string, in ReportInput) (Report, error) {
 	if !ok {
 		return Report{}, fmt.Errorf("report %q is not one of ours: choose %s", name, listPhrase(quoted(ReportNames)))
 	}
-	if in.On.IsZero() {
-		return Report{}, fmt.Errorf("on: the as-of date is missing: give the date the report is made on")
-	}
-	from, to := in.From, in.To
-	switch {
-	case from.IsZero() && to.IsZero():
-		from, to = DefaultReportPeriod(in.School, in.On)
-	case to.IsZero():
-		to = MaxDate(in.On, from)
-	case from.IsZero():
-		from = to.AddDays(-6*7 + 1)
-	}
-	if to.Before(from) {
-		return Report{}, fmt.Errorf("from/to: the period starts on %s, after it ends on %s: give a start on or before the end", from.UK(), to.UK())
-	}
-	if days := from.DaysUntil(to) + 1; days > maxReportDays {
-		return Report{}, fmt.Errorf("from/to: %s to %s is %d days: a report covers at most two years (%d days)", from.UK(), to.UK(), days, maxReportDays)
+	from, to, err := in.Period()
+	if err != nil {
+		return Report{}, err
 	}
 	in.From, in.To = from, to
 	r := kind.build(newReportData(in))
@@ -130,6 +116,32 @@ func schoolLine(s School) string {
 		return fmt.Sprintf("%s (URN %s)", name, CleanName(s.URN))
 	}
 	return name
+}
+
+// Period is the period the report covers: From to To as given; with
+// neither, DefaultReportPeriod; with only From, to the as-of date; with
+// only To, the six weeks up to it. An error names the field and says
+// what to type.
+func (in ReportInput) Period() (from, to Date, err error) {
+	if in.On.IsZero() {
+		return from, to, fmt.Errorf("on: the as-of date is missing: give the date the report is made on")
+	}
+	from, to = in.From, in.To
+	switch {
+	case from.IsZero() && to.IsZero():
+		from, to = DefaultReportPeriod(in.School, in.On)
+	case to.IsZero():
+		to = MaxDate(in.On, from)
+	case from.IsZero():
+		from = to.AddDays(-6*7 + 1)
+	}
+	if to.Before(from) {
+		return from, to, fmt.Errorf("from %s is after to %s: give a from date on or before the to date", from.UK(), to.UK())
+	}
+	if days := from.DaysUntil(to) + 1; days > maxReportDays {
+		return from, to, fmt.Errorf("from %s to %s is %d days: a report covers at most two years (%d days)", from.UK(), to.UK(), days, maxReportDays)
+	}
+	return from, to, nil
 }
 
 // DefaultReportPeriod is the period a report covers when none is given:

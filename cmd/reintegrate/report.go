@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"reintegrate/forms"
+	"reintegrate/model"
+	"reintegrate/storage"
+)
+
+type reportFlags struct {
+	from, to     string
+	csv, pdf, md bool
+	out          string
+	names        bool
+}
+
+func (a *app) reportCommand() *cobra.Command {
+	var fl reportFlags
+	cmd := &cobra.Command{
+		Use:   "report " + strings.Join(model.ReportNames, "|"),
+		Short: "Returns and summaries: LA, half-term, governors, social care, trust, register",
+		Long: "report builds one of the school's returns from the stored cases:\n\n" + reportList() +
+			"\nThe period is --from to --to (DD/MM/YYYY or YYYY-MM-DD). Without them it is the " +
+			"current half term, found from the holidays in the school calendar (a return made in " +
+			"the holiday covers the half term just ended), or, with no holidays entered, the six " +
+			"weeks up to --on. With only --from the period runs to --on; with only --to, the six " +
+			"weeks up to it.\n\nIt prints a text table; --md prints Markdown, --csv spreadsheet-safe " +
+			"CSV (dates YYYY-MM-DD, said in the headings) and --pdf a PDF (give -o FILE, or send " +
+			"standard output to a file or a printer). Files are created readable by you only " +
+			"(0600): most reports hold children's personal data.",
+		Example: "  reintegrate report la --csv -o la-return.csv\n" +
+			"  reintegrate report governors --pdf -o governors.pdf --from 01/09/2026 --to 18/12/2026\n" +
+			"  reintegrate report register --from 02/11/2026 --to 13/11/2026 --csv -o register.csv",
+		Args:      cobra.ExactArgs(1),
+		ValidArgs: model.ReportNames,
+		RunE:      func(cmd *cobra.Command, args []string) error { return a.report(cmd, args[0], fl) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&fl.from, "from", "", "the first day of the period, DD/MM/YYYY or YYYY-MM-DD")
+	f.StringVar(&fl.to, "to", "", "the last day of the period, DD/MM/YYYY or YYYY-MM-DD")
+	f.BoolVar(&fl.csv, "csv", false, "CSV for a spreadsheet or the MIS (UTF-8, dates YYYY-MM-DD)")
+	f.BoolVar(&fl.pdf, "pdf", false, "a PDF to print or send")
+	f.BoolVar(&fl.md, "md", false, "Markdown")
+	f.StringVarP(&fl.out, "output", "o", "", "write to this file (default: standard output)")
+	f.BoolVar(&fl.names, "names", false, "governors: list the pupils by name (the summary is anonymous without it)")
+	return cmd
+}
+
+func reportList() string {
+	var b strings.Builder
+	for _, n := range model.ReportNames {
+		b.WriteString("  " + n + strings.Repeat(" ", 13-len(n)) + model.ReportSummary(n) + "\n")
+	}
+	return b.String()
+}
+
+func (a *app) report(cmd *cobra.Command, name string, fl reportFlags) error {
+	in, err := a.reportInput(name, fl)
+	if err != nil {
+		return err
+	}
+	return a.withStore(cmd, func(s *storage.Store) error {
+		if err := loadReportCases(cmd.Context(), s, &in); err != nil {
+			return err
+		}
+		r, err := model.BuildReport(name, in)
+		if err != nil {
+			return badInput(err)
+		}
+		data, err := renderReport(r, fl)
+		if err != nil {
+			return err
+		}
+		return a.writeOutput(fl.out, data, fl.pdf)
+	})
+}
+
+// reportInput checks the arguments before the database is opened, so a
+// typing mistake costs nothing.
+func (a *app) reportInput(name string, fl reportFlags) (model.ReportInput, error) {
+	var in model.ReportInput
+	if !slices.Contains(model.ReportNames, name) {
+		return in, usageError("%q is not a report: choose %s", name, listWords(model.ReportNames))
+	}
+	formats := 0
+	for _, on := range []bool{fl.csv, fl.pdf, fl.md} {
+		if on {
+			formats++
+		}
+	}
+	if formats > 1 {
+		return in, usageError("--csv, --pdf and --md: choose one format")
+	}
+	if fl.names && name != model.ReportGovernors {
+		return in, usageError("--names: only the governors report leaves names out by default; %s %s", name, namesNote(name))
+	}
+	var err error
+	if in.On, err = a.on(); err != nil {
+		return in, err
+	}
+	if in.From, err = reportDate("--from", fl.from); err != nil {
+		return in, err
+	}
+	if in.To, err = reportDate("--to", fl.to); err != nil {
+		return in, err
+	}
+	in.Names = fl.names
+	return in, nil
+}
+
+func namesNote(name string) string {
+	if name == model.ReportTrust {
+		return "is anonymised and never names pupils"
+	}
+	return "always names them"
+}
+
+func reportDate(flag, s string) (model.Date, error) {
+	if s == "" {
+		return model.Date{}, nil
+	}
+	d, err := model.ParseDate(s)
+	if err != nil {
+		return d, usageError("%s: %v", flag, err)
+	}
+	return d, nil
+}
+
+// closedWindow is how far before the period a closed case may have started
+// and still be read: no plan runs for a year, so older ones cannot overlap.
+const closedWindow = 366
+
+// loadReportCases reads the school profile and every case that may run in
+// the period, in the order the Cases list gives (by pupil name): the active
+// ones in one go, the closed ones that started within a year before the
+// period one by one, with each pupil's earlier plans.
+func loadReportCases(ctx context.Context, s *storage.Store, in *model.ReportInput) error {
+	var err error
+	if in.School, err = s.School(ctx); err != nil {
+		return storageError(err)
+	}
+	from, to, err := in.Period()
+	if err != nil {
+		return usageError("--from/--to: %v", err)
+	}
+	in.From, in.To = from, to
+	summaries, err := s.Cases(ctx, storage.CaseFilter{All: true})
+	if err != nil {
+		return storageError(err)
+	}
+	active, err := s.ActiveCases(ctx)
+	if err != nil {
+		return storageError(err)
+	}
+	byID := make(map[int64]storage.LoadedCase, len(active))
+	for _, lc := range active {
+		byID[lc.ID] = lc
+	}
+	in.History = map[int64][]model.PastCase{}
+	for _, cs := range summaries {
+		lc, ok := byID[cs.ID]
+		if !ok && cs.Status == model.Closed && mayOverlap(cs, from, to) {
+			if lc, err = loadClosed(ctx, s, cs.ID); err != nil {
+				return err
+			}
+			ok = true
+		}
+		if ok {
+			in.Cases = append(in.Cases, lc.Case)
+			in.History[lc.Pupil.ID] = append(in.History[lc.Pupil.ID], lc.History...)
+		}
+	}
+	return nil
+}
+
+func mayOverlap(cs storage.CaseSummary, from, to model.Date) bool {
+	return !cs.Start.IsZero() && !cs.Start.After(to) && !cs.Start.Before(from.AddDays(-closedWindow))
+}
+
+func loadClosed(ctx context.Context, s *storage.Store, id int64) (storage.LoadedCase, error) {
+	c, _, err := s.Case(ctx, id)
+	if err != nil {
+		return storage.LoadedCase{}, loadError(id, err)
+	}
+	history, err := s.History(ctx, c.Pupil.ID, c.ID)
+	if err != nil {
+		return storage.LoadedCase{}, storageError(err)
+	}
+	return storage.LoadedCase{Case: c, History: history}, nil
+}
+
+func renderReport(r model.Report, fl reportFlags) ([]byte, error) {
+	switch {
+	case fl.csv:
+		return r.CSV(), nil
+	case fl.md:
+		return r.Markdown(), nil
+	case fl.pdf:
+		var b bytes.Buffer
+		if err := forms.ReportPDF(r, &b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	}
+	return []byte(r.Text()), nil
+}
