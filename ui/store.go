@@ -2,11 +2,9 @@ package ui
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"time"
 
 	"reintegrate/model"
+	"reintegrate/storage"
 )
 
 // Store is what the screens ask of storage, and no more. Its methods
@@ -40,57 +38,22 @@ type Store interface {
 	SaveSchool(ctx context.Context, s model.School) error
 }
 
+// The screens speak storage's own types: *storage.Store is a Store as it
+// stands, and the test fake builds the same values.
+type (
+	TodayEntry  = storage.TodayEntry
+	ActiveCase  = storage.LoadedCase
+	CaseFilter  = storage.CaseFilter
+	CaseSummary = storage.CaseSummary
+	AuditEntry  = storage.AuditEntry
+)
+
 // ErrConflict is what SaveCase's error wraps when the case changed
 // elsewhere since it was loaded (another laptop, another window).
-var ErrConflict = errors.New("changed elsewhere")
+var ErrConflict = storage.ErrConflict
 
-// TodayEntry is one pupil whose active plan covers the date.
-type TodayEntry struct {
-	CaseID  int64
-	Kind    model.Kind
-	Pupil   model.Pupil
-	AM, PM  model.Session
-	Planned bool // false when no week is planned for the date
-}
-
-// ActiveCase is a running case with the pupil's other plans.
-type ActiveCase struct {
-	model.Case
-	History []model.PastCase
-}
-
-// CaseFilter narrows the Cases list. All includes closed cases.
-type CaseFilter struct {
-	All    bool
-	Status model.CaseStatus // "" for any
-	Kind   model.Kind       // "" for any
-	On     model.Date       // fill each row's Week for this date
-}
-
-// CaseSummary is one row of the Cases list.
-type CaseSummary struct {
-	ID      int64
-	Pupil   model.Pupil
-	Kind    model.Kind
-	Status  model.CaseStatus
-	Start   model.Date
-	End     model.Date // the planned end moved by extensions
-	Version int
-	Week    model.Week // the planned week containing CaseFilter.On
-	HasWeek bool
-}
-
-// AuditEntry is one change in the audit trail.
-type AuditEntry struct {
-	ID       int64
-	At       time.Time
-	User     string
-	Entity   string
-	EntityID int64
-	Action   string          // create, update, import, restore
-	Before   json.RawMessage // the value as JSON before; null when none
-	After    json.RawMessage
-}
+// The real store is a Store.
+var _ Store = (*storage.Store)(nil)
 
 // summarise makes a CaseSummary from a full case, with the week planned
 // for the date. The test fake shares it.

@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"reintegrate/model"
+	"reintegrate/storage"
+	"reintegrate/ui"
 )
 
 // app holds the global flags and the streams every command writes to.
@@ -70,6 +72,18 @@ func (a *app) on() (model.Date, error) {
 // envDB is the database path from the environment, if set.
 func envDB() string { return os.Getenv("REINTEGRATE_DB") }
 
+// runTUI opens the full-screen app (or, with --accessible, its plain
+// prompts) over the store.
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
-	return usageError("the app is not built yet")
+	on, err := a.on()
+	if err != nil {
+		return err
+	}
+	return a.withStore(cmd, func(s *storage.Store) error {
+		school, err := s.School(cmd.Context())
+		if err != nil {
+			return storageError(err)
+		}
+		return ui.Run(cmd.Context(), s, school, on, ui.Options{Accessible: a.accessible})
+	})
 }
