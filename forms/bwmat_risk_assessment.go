@@ -26,7 +26,7 @@ var bwmatRiskAssessment = &Template{
 			short("year_group", "Year Group").bound(pupilYear),
 			short("school", "Name of School").bound(schoolName),
 			date("assessed", "Date of assessment").req().bound(riskCompleted),
-			short("assessed_by", "Assessment completed by").req(),
+			short("assessed_by", "Assessment completed by").req().hint("type who completed the assessment, for example Ms R Khan (DSL)"),
 			note("Undertake a risk assessment of the pupil's needs to assess the impact that a reduced timetable would have on the pupil. It is essential that the pupil's welfare during any absence from school is considered. Risk assessments should follow the five steps identified by the Health and Safety Executive:"),
 		}},
 		{Fields: []Field{
@@ -42,7 +42,8 @@ var bwmatRiskAssessment = &Template{
 					"Other hazards"),
 		}},
 		{Title: hseStep4, Fields: []Field{
-			long("findings", "Findings, and how the assessed risk and safeguarding measures will be managed").req(),
+			long("findings", "Findings, and how the assessed risk and safeguarding measures will be managed").req().
+				hint("type what the assessment found and how each risk will be managed"),
 			yesno("significant_risk", "If evidence suggests that the child will be exposed to significant risk if not in school, then a reduced timetable should not be a considered option. Will the child be exposed to significant risk if not in school?").
 				req().bound(significantRisk),
 		}},

@@ -77,10 +77,7 @@ func box(on bool) string {
 
 // layout builds the document of a record.
 func layout(t *Template, rec model.FormRecord, c model.Case, school model.School) document {
-	r := Record{Fields: rec.Fields}
-	if r.Fields == nil {
-		r.Fields = map[string]string{}
-	}
+	r := Record{Fields: printedValues(t, rec, c, school)}
 	doc := document{title: t.Title, school: school.Name, footer: footer(t, rec), letter: t.Letter}
 	if t.Letter {
 		doc.footer = "" // the letter goes to the family: no form reference
@@ -96,6 +93,37 @@ func layout(t *Template, rec model.FormRecord, c model.Case, school model.School
 	}
 	doc.blocks = blocks
 	return doc
+}
+
+// printedValues are the record's values, with the case's own for every
+// field the record does not hold at all: a form never filled in (printed
+// blank to fill by hand at the meeting), or a record from an older
+// version or a case file, still prints the pupil's name, the dates and
+// the school the case knows. A field the record holds, even blank, prints
+// as recorded: a completed form is not rewritten by later changes.
+func printedValues(t *Template, rec model.FormRecord, c model.Case, school model.School) map[string]string {
+	fields := map[string]string{}
+	for _, f := range t.Fields() {
+		// Only case data: a default offered for editing (the letter's
+		// support list) is not the case's, and a blank prints the seed's.
+		if b := f.Bind; b != nil && b.Case != "" && b.Fill != nil && !holds(rec.Fields, f.Key) {
+			b.Fill(c, school, Value{Field: f, rec: Record{Fields: fields}})
+		}
+	}
+	for k, v := range rec.Fields {
+		fields[k] = v
+	}
+	return fields
+}
+
+// holds reports whether fields has the key, or a part of it, at all.
+func holds(fields map[string]string, key string) bool {
+	for k := range fields {
+		if k == key || strings.HasPrefix(k, key+".") {
+			return true
+		}
+	}
+	return false
 }
 
 func footer(t *Template, rec model.FormRecord) string {
@@ -174,7 +202,8 @@ func appendNote(blocks []block, t *Template, f *Field, r Record) []block {
 }
 
 // fillBlanks puts each {key} field's value in a letter's paragraph, or the
-// seed's own placeholder wording (the field's title) while it is blank.
+// seed's own placeholder wording (the field's Sample, else its title)
+// while it is blank.
 func fillBlanks(t *Template, text string, r Record) string {
 	for _, f := range t.Fields() {
 		blank := "{" + f.Key + "}"
@@ -183,7 +212,7 @@ func fillBlanks(t *Template, text string, r Record) string {
 		}
 		value := displayField(f, r)
 		if value == "" {
-			value = f.Title
+			value = cmpOr(f.Sample, f.Title)
 		}
 		text = strings.ReplaceAll(text, blank, value)
 	}

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"maps"
 	"reflect"
 	"runtime"
 	"slices"
@@ -154,48 +155,70 @@ func finding(t *testing.T, c model.Case, school model.School, on model.Date, rul
 	return model.Finding{}
 }
 
+// flip is what one rule says of the case before and after the form.
+type flip struct {
+	rule          string
+	before, after model.Status
+}
+
+// checkFlips compares each rule's finding on the date with what it should
+// be before the form (c) and after it (filled).
+func checkFlips(t *testing.T, c, filled model.Case, school model.School, on model.Date, flips []flip) {
+	t.Helper()
+	for _, f := range flips {
+		if got := finding(t, c, school, on, f.rule); got.Status != f.before {
+			t.Errorf("on %s, before the form: %s is %s (%s), want %s", on.UK(), f.rule, got.Status, got.Message, f.before)
+		}
+		if got := finding(t, filled, school, on, f.rule); got.Status != f.after {
+			t.Errorf("on %s, after the form: %s is %s (%s), want %s", on.UK(), f.rule, got.Status, got.Message, f.after)
+		}
+	}
+}
+
+// bwmatPlanAnswers are what the pastoral lead types into appendix 1 at the
+// meeting on 30/10/2026, with the mother beside them.
+var bwmatPlanAnswers = map[string]string{
+	model.FieldMeetingDate:            "30/10/2026",
+	"location":                        "Room 4",
+	"people.0.attended":               model.AnswerYes,
+	"people.1.name":                   "Jo Taylor",
+	"people.1.role":                   "Mother",
+	"actions.0.action":                "Meet Ms Khan every morning",
+	"home_learning":                   "Work on the class page, marked weekly by the form tutor",
+	model.FieldSchoolSigned + ".name": "Mr T Green",
+	model.FieldSchoolSigned:           "30/10/2026",
+	model.FieldParentAgrees:           model.AnswerYes,
+	"parent_relationship":             "mother",
+	"parent_lives_with":               model.AnswerYes,
+	model.FieldParentSigned + ".name": "Jo Taylor",
+	model.FieldParentSigned:           "30/10/2026",
+	model.FieldChildHappy:             model.AnswerYes,
+	"governors_notified":              "30/10/2026",
+}
+
 // Filling the BWMAT appendix 1 plan through the form, key by key, signs the
-// plan and records the parent's consent: bwmat.plan-signed goes from due to
-// met and consent.parent and consent.authorised-by are met (002 appendix
-// 1; 002 s5.3; reg 11(1) and 11(6) 2024 Regs).
+// plan, records the parent's consent and the school's authorisation and
+// tells the governors. On the meeting's day the duties go from due (or
+// unmet) to met; once the plan has started without the form they are
+// overdue (or unmet), and with it met (002 appendix 1; 002 s5.3, s5.11; reg 11(1), 11(6) 2024
+// Regs).
 func TestDriveBWMATPlan(t *testing.T) {
 	school := sampleSchool()
 	school.Packs.On = []model.Pack{model.National, model.BWMAT}
 	c := sampleCase(model.ReducedTimetable)
-	on := model.MustDate("2026-10-30")
-	before := map[string]model.Status{}
-	for _, rule := range []string{"bwmat.plan-signed", "consent.parent", "consent.authorised-by", "bwmat.governors"} {
-		before[rule] = finding(t, c, school, on, rule).Status
-	}
+	meeting := model.MustDate("2026-10-30")
 
 	d := bwmatPlan.Edit(c, school, nil, false)
-	dr := drive(t, d.Form)
-	dr.fill(d, map[string]string{
-		model.FieldMeetingDate:            "30/10/2026",
-		"location":                        "Room 4",
-		"people.0.attended":               model.AnswerYes,
-		"people.1.name":                   "Jo Taylor",
-		"people.1.role":                   "Mother",
-		"actions.0.action":                "Meet Ms Khan every morning",
-		"home_learning":                   "Work on the class page, marked weekly by the form tutor",
-		model.FieldSchoolSigned + ".name": "Mr T Green",
-		model.FieldSchoolSigned:           "30/10/2026",
-		model.FieldParentAgrees:           model.AnswerYes,
-		"parent_relationship":             "mother",
-		"parent_lives_with":               model.AnswerYes,
-		model.FieldParentSigned + ".name": "Jo Taylor",
-		model.FieldParentSigned:           "30/10/2026",
-		model.FieldChildHappy:             model.AnswerYes,
-		"governors_notified":              "30/10/2026",
-	})
+	drive(t, d.Form).fill(d, maps.Clone(bwmatPlanAnswers))
 	if err := d.Validate(); err != nil {
 		t.Fatalf("the filled plan does not validate: %v", err)
 	}
-	rec := d.Record(on)
-	if err := d.Apply(&c); err != nil {
+	rec := d.Record(meeting)
+	after := c
+	if err := d.Apply(&after); err != nil {
 		t.Fatal(err)
 	}
-	AddRecord(&c, rec)
+	AddRecord(&after, rec)
 
 	// The record holds what was typed, in the rules' keys.
 	for key, want := range map[string]string{model.FieldParentAgrees: "yes", model.FieldParentSigned: "2026-10-30",
@@ -205,25 +228,28 @@ func TestDriveBWMATPlan(t *testing.T) {
 		}
 	}
 	// The case holds what the rules read.
-	if c.Consent != (model.Consent{ParentName: "Jo Taylor", Relationship: "mother", LivesWithPupil: true,
-		Signed: on, AuthorisedBy: "Mr T Green"}) {
-		t.Errorf("consent = %+v", c.Consent)
+	if after.Consent != (model.Consent{ParentName: "Jo Taylor", Relationship: "mother", LivesWithPupil: true,
+		Signed: meeting, AuthorisedBy: "Mr T Green"}) {
+		t.Errorf("consent = %+v", after.Consent)
 	}
-	if in, ok := c.Involved(model.SocialWorker); !ok || !in.AttendedMeeting || !in.Agreed.Equal(on) {
+	if in, ok := after.Involved(model.SocialWorker); !ok || !in.AttendedMeeting || !in.Agreed.Equal(meeting) {
 		t.Errorf("social worker involvement = %+v", in)
 	}
-	if !c.Agreed.Equal(on) || c.HomeLearning == "" || len(c.Reviews) != 3 {
-		t.Errorf("agreed %s, home learning %q, %d reviews", c.Agreed, c.HomeLearning, len(c.Reviews))
+	if !after.Agreed.Equal(meeting) || after.HomeLearning == "" || len(after.Reviews) != 3 {
+		t.Errorf("agreed %s, home learning %q, %d reviews", after.Agreed, after.HomeLearning, len(after.Reviews))
 	}
-	for rule, was := range before {
-		got := finding(t, c, school, on, rule)
-		if got.Status != model.Met {
-			t.Errorf("%s: %s before, %s after (%s); want met", rule, was, got.Status, got.Message)
-		}
-		if was == model.Met {
-			t.Errorf("%s was already met before the form: the test proves nothing", rule)
-		}
-	}
+	checkFlips(t, c, after, school, meeting, []flip{
+		{"bwmat.plan-signed", model.Due, model.Met},
+		{"consent.parent", model.Due, model.Met},
+		{"consent.authorised-by", model.Unmet, model.Met},
+		{"bwmat.governors", model.Due, model.Met},
+	})
+	checkFlips(t, c, after, school, c.Start.AddDays(1), []flip{
+		{"bwmat.plan-signed", model.Overdue, model.Met},
+		{"consent.parent", model.Overdue, model.Met},
+		{"consent.authorised-by", model.Unmet, model.Met},
+		{"bwmat.governors", model.Overdue, model.Met},
+	})
 }
 
 // The parent choosing "2. I do not agree" keeps the plan from running:
@@ -255,19 +281,16 @@ func TestDriveBWMATParentDisagrees(t *testing.T) {
 }
 
 // Filling the Worcestershire Initial Meeting form through the form, with
-// every party's signature, the 2/4/6-week reviews and the transport, meets
-// worcs.initial-meeting and worcs.transport (001 process 4; 001 Transport).
+// every party's signature, the 2/4/6-week reviews and the transport,
+// meets worcs.initial-meeting and worcs.transport, which were unmet, and
+// makes worcs.final-review-6-weeks due rather than unmet (001 process 4;
+// 001 Transport); the case takes its start, host school and reviews.
 func TestDriveWorcsInitialMeeting(t *testing.T) {
 	school := sampleSchool()
 	school.Packs.On = []model.Pack{model.National, model.Worcestershire}
 	c := sampleCase(model.APReintegration)
 	c.Start, c.PlannedEnd = model.Date{}, model.Date{}
 	on := model.MustDate("2026-10-30")
-	for _, rule := range []string{"worcs.initial-meeting", "worcs.transport"} {
-		if f := finding(t, c, school, on, rule); f.Status == model.Met {
-			t.Fatalf("%s met before the form: %s", rule, f.Message)
-		}
-	}
 	d := worcsInitialMeeting.Edit(c, school, nil, false)
 	drive(t, d.Form).fill(d, map[string]string{
 		model.FieldMeetingDate:          "30/10/2026",
@@ -289,36 +312,34 @@ func TestDriveWorcsInitialMeeting(t *testing.T) {
 		t.Fatalf("the filled form does not validate: %v", err)
 	}
 	rec := d.Record(on)
-	if err := d.Apply(&c); err != nil {
+	after := c
+	if err := d.Apply(&after); err != nil {
 		t.Fatal(err)
 	}
-	AddRecord(&c, rec)
-	if !c.Start.Equal(model.MustDate("2026-11-02")) {
-		t.Errorf("start = %s", c.Start)
+	AddRecord(&after, rec)
+	if !after.Start.Equal(model.MustDate("2026-11-02")) {
+		t.Errorf("start = %s", after.Start)
 	}
-	if in, _ := c.Involved(model.HostSchool); in.Name != "Malvern Vale Academy" {
+	if in, _ := after.Involved(model.HostSchool); in.Name != "Malvern Vale Academy" {
 		t.Errorf("host school = %+v", in)
 	}
-	var final model.Review
-	for _, r := range c.Reviews {
-		if r.Kind == model.ReviewKindFinal {
-			final = r
-		}
+	if i := slices.IndexFunc(after.Reviews, func(r model.Review) bool { return r.Kind == model.ReviewKindFinal }); i < 0 ||
+		!after.Reviews[i].Due.Equal(model.MustDate("2026-12-11")) {
+		t.Errorf("no final review on 11/12/2026: %+v", after.Reviews)
 	}
-	if !final.Due.Equal(model.MustDate("2026-12-11")) {
-		t.Errorf("final review = %+v (reviews %+v)", final, c.Reviews)
-	}
-	for _, rule := range []string{"worcs.initial-meeting", "worcs.transport"} {
-		if f := finding(t, c, school, on, rule); f.Status != model.Met {
-			t.Errorf("%s is %s after the form: %s", rule, f.Status, f.Message)
-		}
-	}
+	checkFlips(t, c, after, school, on, []flip{
+		{"worcs.initial-meeting", model.Unmet, model.Met},
+		{"worcs.transport", model.Unmet, model.Met},
+		// The final review is now planned within six weeks of the start:
+		// due by start + 42 days until it is held.
+		{"worcs.final-review-6-weeks", model.Unmet, model.Due},
+	})
 
 	// Without the child's signature the form is not signed by all parties.
 	rec.Fields[model.FieldChildSigned] = ""
 	rec.Version++
-	AddRecord(&c, rec)
-	if f := finding(t, c, school, on, "worcs.initial-meeting"); f.Status != model.Unmet || !strings.Contains(f.Message, "child") {
+	AddRecord(&after, rec)
+	if f := finding(t, after, school, on, "worcs.initial-meeting"); f.Status != model.Unmet || !strings.Contains(f.Message, "child") {
 		t.Errorf("unsigned by the child: %s %s", f.Status, f.Message)
 	}
 }

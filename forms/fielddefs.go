@@ -52,6 +52,14 @@ func (f Field) rowTitles(t ...string) Field { f.RowTitles = t; return f }
 func (f Field) withTime() Field             { f.WithTime = true; return f }
 func (f Field) yesNo(yes, no string) Field  { f.Options = []string{yes, no}; return f }
 func (f Field) text(s string) Field         { f.Text = s; return f }
+func (f Field) sample(s string) Field       { f.Sample = s; return f }
+func (f Field) hint(s string) Field         { f.Hint = s; return f }
+
+// nameDOBHint says what to type in the seeds' "Name and DOB" cells.
+const nameDOBHint = "type the child's name and date of birth, for example Zoë Clarke, 02/04/2013"
+
+// parentNameHint says what to type for the parent or carer.
+const parentNameHint = "type the parent's or carer's name, for example Jo Clarke"
 
 func (f Field) neededWhen(w func(model.Case) (string, bool)) Field { f.NeededWhen = w; return f }
 

@@ -83,6 +83,9 @@ type Field struct {
 	Columns  []Column // Rows; renamed parts of Person and Signature
 	Required bool
 	Help     string // shown under the title in the form, never printed
+	// Hint says what to type when the field is needed and blank, where the
+	// title does not read as what to type ("type your name").
+	Hint string
 
 	// Text is printed as is: the body of a Note, or a seed paragraph
 	// around a letter's blanks, where {key} stands for a field's value.
@@ -98,7 +101,10 @@ type Field struct {
 	// (model.FieldContactLog).
 	DatedLines bool
 	Lines      int // LongText: lines of space to print when blank
-	Bind       *Binding
+	// Sample is what a letter prints in the field's blank while it is
+	// empty: the seed's own sample wording (its title when "").
+	Sample string
+	Bind   *Binding
 	// NeededWhen makes a field required for some cases only (the Oxfordshire
 	// meeting's attendees by flag); the reason is said in the message.
 	NeededWhen func(c model.Case) (why string, needed bool)

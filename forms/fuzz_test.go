@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"unicode"
@@ -91,6 +92,71 @@ func FuzzClean(f *testing.F) {
 			if (unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t'))) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
 				t.Errorf("Clean(%q) = %q keeps %U", s, got, r)
 			}
+		}
+	})
+}
+
+// Clean is the product's one sanitiser (model.CleanName, model.CleanText)
+// with Unicode composed, so names typed on any keyboard print as one.
+func TestClean(t *testing.T) {
+	for _, tc := range []struct {
+		in        string
+		multiline bool
+		want      string
+	}{
+		{"Zoë  Clarke ", false, "Zoë Clarke"},
+		{"Nguye\u0302\u0303n Thi\u0323 Mai", false, "Nguyễn Thị Mai"},
+		{"Sam\r    NONE", false, "Sam NONE"},
+		{"\x1b[31mŁukasz\x1b[0m", false, "Łukasz"},
+		{"\u202eevil\u202c", false, "evil"},
+		{"line one\r\nline two  \n\n", true, "line one\nline two"},
+		{"a\tb", false, "a b"},
+		{"a\tb", true, "a\tb"},
+	} {
+		if got := Clean(tc.in, tc.multiline); got != tc.want {
+			t.Errorf("Clean(%q, %v) = %q, want %q", tc.in, tc.multiline, got, tc.want)
+		}
+	}
+}
+
+// FuzzRecord: whatever a record holds under any key of a template (typed
+// in, or read from a case file), validating it, writing it into the case
+// and printing it never panic; a value refused is refused with a message
+// naming the field and saying what to type, and a record that validates
+// writes into the case.
+func FuzzRecord(f *testing.F) {
+	for _, s := range []string{"", "02/11/2026", "31/02/2026", "yes", "S 150", "x 999", "2026-11-02", "Zoë\x1b[2J",
+		"04/11/2026 call\nnot a date", "behaviour\nother", "3"} {
+		f.Add(uint8(0), uint16(0), s)
+		f.Add(uint8(8), uint16(40), s)
+		f.Add(uint8(10), uint16(3), s)
+	}
+	school := sampleSchool()
+	f.Fuzz(func(t *testing.T, which uint8, key uint16, value string) {
+		tmpl := all[int(which)%len(all)]
+		keys := []string{"timetable.0.week", "timetable.0.mon.am", "timetable.0.fri.pm"}
+		for _, in := range tmpl.allInputs() {
+			keys = append(keys, in.key)
+		}
+		k := keys[int(key)%len(keys)]
+		rec := model.FormRecord{Template: tmpl.ID, Fields: map[string]string{k: value}}
+		if k != "timetable.0.week" && strings.HasPrefix(k, "timetable.") {
+			rec.Fields["timetable.0.week"] = "2026-11-02"
+		}
+		c := sampleCase(tmpl.Kinds[0])
+		errs := tmpl.Validate(rec, c)
+		for _, fe := range errs {
+			if fe.Field == "" || !strings.Contains(fe.Message, ":") {
+				t.Errorf("%s=%q: a message that does not name the field or say what to type: %+v", k, value, fe)
+			}
+		}
+		applied := c
+		if err := ApplyRecord(tmpl, rec, &applied); err != nil && len(errs) == 0 {
+			t.Errorf("%s=%q validates but does not write into the case: %v", k, value, err)
+		}
+		Markdown(tmpl, rec, applied, school)
+		if err := PDF(tmpl, rec, applied, school, io.Discard); err != nil {
+			t.Errorf("%s=%q does not print: %v", k, value, err)
 		}
 	})
 }

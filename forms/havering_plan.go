@@ -26,7 +26,7 @@ var haveringPlan = &Template{
 	Kinds: []model.Kind{model.APReintegration},
 	Sections: []Section{
 		{Fields: []Field{
-			short("pupil", "Pupil's name and date of birth").req().bound(pupilNameDOB),
+			short("pupil", "Pupil's name and date of birth").req().bound(pupilNameDOB).hint(nameDOBHint),
 			short("year_group", "Year group").bound(pupilYear),
 			short("referring_school", "Referring school"),
 			short("ap_setting", "Alternative provision").bound(involvementName(model.APSetting)),
@@ -46,17 +46,19 @@ var haveringPlan = &Template{
 			note("3.8 All AP placements are time limited, with a start and end date that will be agreed on the Individual Placement Agreement (IPA)."),
 			date(model.FieldPlacementStart, "AP placement start date (IPA)").req(),
 			date(model.FieldPlacementEnd, "AP placement end date (IPA)").req(),
+			note("3.9 A direction off-site would not be considered within the first term after the pupil has returned to their referring school. Pupils must be given reasonable time and support to settle into their environment."),
 		}},
 		{Title: "The agreed minimum expectations for a reintegration:", Fields: []Field{
 			{Kind: Note, Title: "What the plan puts in place for each step:", Table: haveringSteps},
 			table("reviews", "Regular and timely reviews are held and recorded on the Reintegration Plan",
 				dateCol("date", "Review date"), longCol("progress", "Progress"), longCol("support", "Further support required")).
 				rows(6).bound(reviewRows("date", "progress")),
-			long(model.FieldBuddy, "Support staff and buddy are available to ensure pupil feels welcome: who they are").req(),
-			long(model.FieldAdjustments, "Reasonable adjustments are explored and put in place: what they are").req(),
+			long(model.FieldBuddy, "Support staff and buddy are available to ensure pupil feels welcome: who they are").req().
+				hint("type who the support staff and the buddy are"),
+			long(model.FieldAdjustments, "Reasonable adjustments are explored and put in place: what they are").req().
+				hint("type the reasonable adjustments, one a line"),
 		}},
 		{Fields: []Field{
-			note("3.9 A direction off-site would not be considered within the first term after the pupil has returned to their referring school. Pupils must be given reasonable time and support to settle into their environment."),
 			signature(model.FieldParentSigned, "Parent/carer"),
 			signature("pupil_signed", "Pupil"),
 			signature(model.FieldSchoolSigned, "Receiving school"),

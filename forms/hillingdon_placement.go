@@ -12,7 +12,7 @@ var hillingdonPlacement = &Template{
 	Kinds: []model.Kind{model.APReintegration},
 	Sections: []Section{
 		{Fields: []Field{
-			short("pupil", "Pupil's name and date of birth").req().bound(pupilNameDOB),
+			short("pupil", "Pupil's name and date of birth").req().bound(pupilNameDOB).hint(nameDOBHint),
 			short("year_group", "Year group").bound(pupilYear),
 			short("home_school", "Home school").bound(schoolName),
 			short("provision", "Alternative provision").req().bound(involvementName(model.APSetting)),
@@ -25,16 +25,18 @@ var hillingdonPlacement = &Template{
 			date(model.FieldPlacementEnd, "Planned end of the placement"),
 			long(model.FieldReturnPlan, "The reintegration plan, planned from the start of the placement").req(),
 			long("longer_term", "Clear plans at the start of the placement for the longer-term provision"),
-			long("targets", "Expectations for the child's return: realistic targets"),
-			long("adjustments", "A clear plan of support and reasonable adjustments for the return"),
 		}},
 		{Title: "Weekly contact with the home school", Fields: []Field{
 			note("Ensuring the child understands that they remain a pupil of the home school and keeps in regular weekly contact with the home school is vital for maintaining trust and relationships."),
 			{Key: model.FieldContactLog, Title: "Contact log: one contact a line, starting with its date", Kind: LongText, Lines: 6,
 				DatedLines: true, Help: "For example: 04/11/2026 phone call with form tutor"},
 		}},
+		{Title: "The child's return", Fields: []Field{
+			long("targets", "Be clear in expectations for the child's return but be realistic in their targets"),
+			long("adjustments", "A clear plan of support and reasonable adjustments for the return"),
+		}},
 		{Title: "Key Stage 4", Fields: []Field{
-			long(model.FieldSeptemberDestination, "The planned September destination (post 16 options)").
+			long(model.FieldSeptemberDestination, "Post 16 options and the planned September destination").
 				help("Suitable education, or employment alongside part-time study or training.").
 				neededWhen(func(c model.Case) (string, bool) {
 					return "the pupil is in Key Stage 4", c.Pupil.YearGroup == "Y10" || c.Pupil.YearGroup == "Y11"

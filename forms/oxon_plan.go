@@ -16,13 +16,12 @@ var oxonPlan = &Template{
 			date("dob", "Date of birth").bound(pupilDOB),
 			short("year_group", "Year group").bound(pupilYear),
 			short("school", "School").bound(schoolName),
-			short("plan_type", "The plan (Pastoral Support Plan, Individual Learning Plan, Personal Education Plan etc.)"),
 			note("In circumstances where the school considers that a reintegration timetable for a pupil is needed, the school must notify the County Attendance Team."),
 			date("attendance_team", "Date the County Attendance Team was notified").bound(notified(model.AttendanceTeam, "proposed")),
 		}},
 		{Title: "School must convene a meeting to discuss the proposals for a reintegration timetable.", Fields: []Field{
 			date(model.FieldMeetingDate, "Date of meeting").req().bound(caseAgreed),
-			short("parent_name", "This must include the parent/carer of the pupil: name").req().bound(consentParent),
+			short("parent_name", "This must include the parent/carer of the pupil: name").req().hint(parentNameHint).bound(consentParent),
 			yesno(model.FieldParentAttended, "Did the parent/carer attend?").req(),
 			note("This meeting must also include the Local Authority where the pupil is:"),
 			oxonAttendee("virtual_school", "one that We Care For (the Virtual School)", "the pupil is looked after", fixedRole(model.VirtualSchool), model.LookedAfter),
@@ -32,7 +31,8 @@ var oxonPlan = &Template{
 				involvedRole(model.SocialWorker, model.EarlyHelpRole), model.ChildProtection, model.ChildInNeed, model.EarlyHelp),
 			oxonAttendee("sen_officer", "has a EHCP (SEN Officer)", "the pupil has an EHCP", fixedRole(model.SENDTeam), model.EHCP),
 		}},
-		{Title: "School, parents and other professionals must establish a plan for the reintegration timetable which details:", Fields: []Field{
+		{Title: "School, parents and other professionals must establish a plan (Pastoral Support Plan, Individual Learning Plan, Personal Education Plan etc.) for the reintegration timetable which details:", Fields: []Field{
+			short("plan_type", "The plan (Pastoral Support Plan, Individual Learning Plan, Personal Education Plan etc.)"),
 			long(model.FieldTimetableSupport, "the proposed timetable with reintegration support to get back to full-time attendance within 6 weeks"),
 			date("start", "Start date").req().bound(caseStart),
 			date("end", "End date (within 6 weeks)").req().bound(casePlannedEnd),

@@ -195,9 +195,24 @@ func (rp *reportPage) table(cols []model.Column, rows [][]model.Cell) {
 	}
 }
 
+// reportUnbrokenMax is the widest word a column keeps whole: a date, a UPN
+// or a year group split over two lines ("02/04/201" above "3") misleads,
+// where a long note may wrap.
+const reportUnbrokenMax = 24.0
+
+// unbroken is the width of the text's longest word, up to reportUnbrokenMax.
+func unbroken(p *fpdf.Fpdf, text string) float64 {
+	w := 0.0
+	for _, word := range strings.Fields(text) {
+		w = math.Max(w, p.GetStringWidth(word))
+	}
+	return math.Min(w, reportUnbrokenMax)
+}
+
 // columnWidths shares the page width among the columns in proportion to
 // what they hold (each cell's width, capped so one long note does not take
-// the page), never narrower than the longest word of the heading.
+// the page), never narrower than the longest word of the heading or of a
+// cell (up to reportUnbrokenMax).
 func (rp *reportPage) columnWidths(cols []model.Column, rows [][]model.Cell, size float64) []float64 {
 	p := rp.pdf
 	margin := 2 * p.GetCellMargin()
@@ -212,7 +227,9 @@ func (rp *reportPage) columnWidths(cols []model.Column, rows [][]model.Cell, siz
 		rp.font(false, size)
 		for _, row := range rows {
 			if i < len(row) {
-				natural[i] = math.Max(natural[i], math.Min(p.GetStringWidth(Clean(row[i].Text, false))+margin, 70))
+				text := Clean(row[i].Text, false)
+				natural[i] = math.Max(natural[i], math.Min(p.GetStringWidth(text)+margin, 70))
+				least[i] = math.Max(least[i], unbroken(p, text)+margin)
 			}
 		}
 		total += natural[i]

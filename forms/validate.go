@@ -3,6 +3,8 @@ package forms
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"reintegrate/model"
 )
@@ -69,7 +71,44 @@ func (in input) hint() string {
 	case Choice, Rating, MultiChoice:
 		return choose(in.options)
 	}
-	return "type the " + strings.ToLower(strings.TrimPrefix(in.label, "The "))
+	switch {
+	case in.key == in.field.Key && in.field.Hint != "":
+		return in.field.Hint
+	case in.field.Kind == Person:
+		return "type the name of the person who attends for them"
+	case in.field.Kind == Signature:
+		return "type the name of the person who signs"
+	}
+	return "type the " + lowerFirst(trimThe(unbracket(in.label)))
+}
+
+// unbracket drops the brackets round a letter's blank: "(date)".
+func unbracket(s string) string {
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+// trimThe drops a leading "the": "type the named person...", not "type
+// the the named person...".
+func trimThe(s string) string {
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		return s[4:]
+	}
+	return s
+}
+
+// lowerFirst puts a title in the middle of a sentence: its first letter in
+// lower case unless the first word is an acronym ("SEND status"); the rest
+// keeps its capitals ("the planned September destination").
+func lowerFirst(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	if word == strings.ToUpper(word) && strings.ToUpper(word) != strings.ToLower(word) {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 // labelOf is how messages name the input with the key.

@@ -3,6 +3,7 @@ package forms
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"reintegrate/model"
 )
@@ -66,7 +67,7 @@ func TestValidate(t *testing.T) {
 			"Contact log", "line 2 does not start with a date"},
 		// 004: a KS4 pupil's September destination.
 		{"KS4 destination", hillingdonPlacement, ks4, map[string]string{model.FieldSeptemberDestination: ""},
-			"The planned September destination (post 16 options)", "needed because the pupil is in Key Stage 4"},
+			"Post 16 options and the planned September destination", "needed because the pupil is in Key Stage 4"},
 		// A timetable week must begin on a Monday.
 		{"timetable week", bwmatPlan, c, map[string]string{"timetable.0.week": "2026-11-03"},
 			"Timetable, week 1", "must be a Monday"},
@@ -101,4 +102,35 @@ func TestValidateFilledForms(t *testing.T) {
 			t.Errorf("%s: %v", tmpl.ID, fe)
 		}
 	}
+}
+
+// Every message for a needed field that is blank names the field and says
+// what to type in a sentence a person would write: no "type the the", no
+// title pasted in with its capitals or brackets ("type the (date)").
+func TestNeededMessagesSayWhatToType(t *testing.T) {
+	c := sampleCase(model.ReducedTimetable)
+	c.Pupil.YearGroup = "Y11"
+	c.Pupil.Flags = []model.Flag{model.LookedAfter, model.EHCP, model.YouthJustice, model.ChildProtection}
+	for _, tmpl := range Templates() {
+		for _, fe := range tmpl.Validate(model.FormRecord{Template: tmpl.ID}, c) {
+			msg := fe.Error()
+			_, what, _ := strings.Cut(fe.Message, ": ")
+			switch {
+			case fe.Field == "" || !strings.HasPrefix(msg, fe.Field+": "):
+				t.Errorf("%s: %q does not start with the field's name", tmpl.ID, msg)
+			case !strings.HasPrefix(what, "type ") && !strings.HasPrefix(what, "choose "):
+				t.Errorf("%s: %q does not say what to type or choose", tmpl.ID, msg)
+			case strings.Contains(what, "the the ") || strings.HasPrefix(what, "type the this ") || strings.HasPrefix(what, "type the ("):
+				t.Errorf("%s: %q reads badly", tmpl.ID, msg)
+			case strings.HasPrefix(what, "type the ") && keepsCapital(strings.TrimPrefix(what, "type the ")):
+				t.Errorf("%s: %q keeps the title's capital", tmpl.ID, msg)
+			}
+		}
+	}
+}
+
+// keepsCapital: a phrase starting with a capital that is not an acronym.
+func keepsCapital(s string) bool {
+	word, _, _ := strings.Cut(s, " ")
+	return unicode.IsUpper([]rune(s)[0]) && word != strings.ToUpper(word)
 }

@@ -11,13 +11,13 @@ var worcsConsent = &Template{
 	Kinds: []model.Kind{model.APReintegration},
 	Sections: []Section{{Fields: []Field{
 		note("Consent to be gained from parent by current setting prior to approaching another school for consideration of a reintegration"),
-		short("pupil", "Child/YP's Name and DOB").req().bound(pupilNameDOB),
+		short("pupil", "Child/YP's Name and DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
 		short("ap_setting", "Alternative Provision Setting").bound(involvementName(model.APSetting)),
 		long("address", "Address").lines(2),
 		long("parent_address", "Parent/Carer Address if different").lines(2).
 			help("Leave blank when the parent/carer lives at the child's address: the case then records that the child lives with them."),
-		short("parent_name", "Parent/Carer Name").req().bound(consentParent),
-		short("relationship", "Relationship to child/yp").req().bound(consentRelationship),
+		short("parent_name", "Parent/Carer Name").req().hint(parentNameHint).bound(consentParent),
+		short("relationship", "Relationship to child/yp").req().hint("type how they are related to the child, for example mother").bound(consentRelationship),
 		worcsYesNo("parental_responsibility", "Does the above Parent/Carer have parental responsibility?").req(),
 		worcsYesNo("other_parent_agreed", "Is there another parent with parental responsibility for a child? Has agreement over the reintegration been reached?"),
 		worcsYesNo("understands_reasons", "Does the parent understand the reasons for the reintegration?").req(),

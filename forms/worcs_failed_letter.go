@@ -16,15 +16,15 @@ var worcsFailedLetter = &Template{
 	Letter: true,
 	Sections: []Section{{Fields: []Field{
 		date("letter_date", "Date of letter").req(),
-		short("parent", "(Name of Parent/Carer)").req().bound(consentParent),
-		short("pupil", "(Child/YP's Name and DOB)").req().bound(pupilNameDOB),
+		short("parent", "(Name of Parent/Carer)").req().hint(parentNameHint).bound(consentParent),
+		short("pupil", "(Child/YP's Name and DOB)").req().bound(pupilNameDOB).hint(nameDOBHint),
 		short("home_school", "(name of home school").bound(involvementName(model.APSetting)).
 			help("The home school (or AP setting) the reintegration was set up with."),
 		date("initial_meeting", "(date of Initial Reintegration Meeting)").bound(initialMeetingDate),
-		long("reasons", "The reasons for my decision are as follows:").req().bound(failureReasons).
+		long("reasons", "The reasons for my decision are as follows:").req().hint("type the reasons for ending the reintegration, one a line").bound(failureReasons).sample(seedReasonsGuidance).
 			help("The reasons for ceasing the reintegration should be provided in plain English. As is the case of a permanent exclusion, the head teacher should make it clear that any key incident has been investigated fully, check whether the incident was provoked by racial or sexual harassment, and allow the child to give their version of events. One reason a line."),
 		date(model.FieldEndDate, "(date)").req().help("The date the decision to end the reintegration takes effect."),
-		long("support", "I have also included details of the support that was put in place to support the reintegration:").bound(supportExamples).
+		long("support", "I have also included details of the support that was put in place to support the reintegration:").bound(supportExamples).sample(seedSupportExamples).
 			help("One item a line, for example mentoring/pastoral support; academic support – adapted curriculum/timetable; specific behaviour management strategies."),
 		short("home_head", "(name of home school and name of head)").help("The home school's head teacher, who has been told of the decision."),
 		short("copy_to", "(Head Teacher of home school)").help("Who the copy of the letter goes to."),
@@ -41,6 +41,19 @@ var worcsFailedLetter = &Template{
 		note("Copy sent to: {copy_to}\nSchool Admissions"),
 	}}},
 }
+
+// The seed's sample letter gives guidance where the reasons go and
+// examples where the support goes: a letter printed before they are typed
+// shows them, as the sample does.
+const (
+	seedReasonsGuidance = "- The reasons for ceasing the reintegration should be provided in plain English. As is the case of a permanent exclusion, the head teacher should\n" +
+		"- make it clear that any key incident has been investigated fully,\n" +
+		"- check whether the incident was provoked by racial or sexual harassment,\n" +
+		"- allow the child to give their version of events."
+	seedSupportExamples = "- Examples would be mentoring/pastoral support\n" +
+		"- Academic support – adapted curriculum/timetable\n" +
+		"- Specific behaviour management strategies"
+)
 
 // initialMeetingDate fills the letter from the Initial Meeting form.
 var initialMeetingDate = &Binding{Case: "forms (worcs.initial-meeting meeting_date)",

@@ -19,7 +19,7 @@ var worcsInformation = &Template{
 	Sections: []Section{
 		{Fields: []Field{
 			note("Information to be completed by Alternative Provision setting and parent prior Reintegration Initial Meeting."),
-			short("pupil", "Child/YP's Name and DOB").req().bound(pupilNameDOB),
+			short("pupil", "Child/YP's Name and DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
 			short("ap_setting", "Alternative Provision Setting").bound(involvementName(model.APSetting)),
 			date("consent_date", "Date Parental Consent Gained").bound(consentSigned),
 			short("proposed_school", "Proposed School").bound(involvementName(model.HostSchool)),

@@ -12,7 +12,7 @@ var worcsInitialMeeting = &Template{
 	Sections: []Section{
 		{Fields: []Field{
 			date(model.FieldMeetingDate, "Date of Meeting").req().bound(caseAgreed),
-			short("pupil", "Child/YP's Name and DOB").req().bound(pupilNameDOB),
+			short("pupil", "Child/YP's Name and DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
 			long("address", "Address").lines(2),
 			short("ap_setting", "Name of Alternative Provision Setting").bound(involvementName(model.APSetting)),
 			short("ap_rep", "Alternative Provision Setting Representative"),

@@ -10,7 +10,7 @@ var worcsOutcomeSuccessful = &Template{
 	Pack: model.Worcestershire, Source: "001 SUCCESSFUL Reintegration Outcome Form; process 9",
 	Kinds: []model.Kind{model.APReintegration},
 	Sections: []Section{{Fields: []Field{
-		short("pupil", "Child/YP's Name & DOB").req().bound(pupilNameDOB),
+		short("pupil", "Child/YP's Name & DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
 		long("address", "Address").lines(2),
 		short("ap_setting", "Alternative Provision Setting").bound(involvementName(model.APSetting)),
 		short("host_school", "Host School").bound(involvementName(model.HostSchool)),

@@ -17,7 +17,7 @@ var worcsReview = &Template{
 				[]string{model.ReviewKindReview, model.ReviewKindEmergency, model.ReviewKindFinal}).req(),
 			date(model.FieldMeetingDate, "Date of Meeting").req().bound(reviewMeeting(reviewKeys{
 				kind: model.FieldReviewKind, parent: "parent", child: model.FieldChildSigned + ".name", notes: "outcome"})),
-			short("pupil", "Child/YP's Name & DOB").req().bound(pupilNameDOB),
+			short("pupil", "Child/YP's Name & DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
 			long("address", "Address (if this has changed since previous meeting)").lines(2),
 			short("ap_rep", "Alternative Provision Representative"),
 			yesno(model.FieldAPAttended, "Did the Alternative Provision Representative attend?"),

@@ -17,18 +17,18 @@ import (
 
 func cfSyntaxMessage(data []byte) string {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return `the file is empty: a case file is JSON that begins {"format": "reintegrate/case@1"`
+		return `the file is empty: choose the case file that was exported, JSON that begins {"format": "reintegrate/case@1"`
 	}
 	var v any
 	err := json.Unmarshal(data, &v)
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
-		return "is not valid JSON: " + fmt.Sprint(err)
+		return "is not valid JSON: " + fmt.Sprint(err) + "; export the case file again"
 	}
 	before := data[:min(int(se.Offset), len(data))]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
-	return fmt.Sprintf("is not valid JSON at line %d, column %d: %v", line, col, err)
+	return fmt.Sprintf("is not valid JSON at line %d, column %d: %v; correct the file there, or export it again", line, col, err)
 }
 
 type cfReader struct {

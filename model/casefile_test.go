@@ -297,7 +297,7 @@ func TestParseCaseFileErrors(t *testing.T) {
 // The brief's own example, word for word, through Error().
 func TestCaseFileErrorLines(t *testing.T) {
 	_, err := ParseCaseFile(cfEdit(t, `"start": "2026-11-02"`, `"start": "31/02/2026", "kind2": 1`))
-	want := "case.start: \"31/02/2026\" is not a real date: February has only 28 days\n" +
+	want := "case.start: \"31/02/2026\" is not a real date: February has only 28 days; type a day from 1 to 28\n" +
 		"case.kind2: \"kind2\" is not a key of the case: did you mean \"kind\"? The keys are kind, reasons, start, planned_end, status, closed, outcome, agreed, named_person, consent, risk_assessment, involvement, notifications, extensions, referral, home_learning"
 	if err == nil || err.Error() != want {
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)

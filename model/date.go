@@ -42,11 +42,12 @@ func ParseDate(s string) (Date, error) {
 	case len(ys) != 4 || y < 1000:
 		return Date{}, fmt.Errorf("%q is not a date: the year must have four digits, for example 02/11/2026", s)
 	case m < 1 || m > 12 || d < 1 || d > 31:
-		return Date{}, fmt.Errorf("%q is not a real date: the month must be 1-12 and the day 1-31", s)
+		return Date{}, fmt.Errorf("%q is not a real date: the month must be 1-12 and the day 1-31; type DD/MM/YYYY, for example 02/11/2026", s)
 	}
 	date := NewDate(y, time.Month(m), d)
 	if date.Day() != d {
-		return Date{}, fmt.Errorf("%q is not a real date: %s has only %d days", s, time.Month(m), NewDate(y, time.Month(m)+1, 0).Day())
+		last := NewDate(y, time.Month(m)+1, 0).Day()
+		return Date{}, fmt.Errorf("%q is not a real date: %s has only %d days; type a day from 1 to %d", s, time.Month(m), last, last)
 	}
 	return date, nil
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -19,6 +20,40 @@ import (
 // Values of What: "plan" (the copy of the plan and the hours agreed, which
 // the rules read), "start", "extension", "closure", "hours_change",
 // "nil_return", and NotifyJoinerForm.
+
+// NotificationKinds are the values of Notification.What, in the order
+// menus show them.
+var NotificationKinds = []string{"plan", "start", "hours_change", "extension", "closure", "nil_return", NotifyJoinerForm}
+
+// ParseNotificationTarget checks who a notification went to; the error
+// says what to type.
+func ParseNotificationTarget(s string) (Role, error) {
+	r := Role(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(NotificationTargets, r) {
+		return r, nil
+	}
+	names := make([]string, len(NotificationTargets))
+	for i, t := range NotificationTargets {
+		names[i] = string(t)
+	}
+	return "", fmt.Errorf("%q is not someone a notification goes to: type one of %s", s, strings.Join(names, ", "))
+}
+
+// ParseNotificationKind checks what a notification was about; the error
+// says what to type.
+func ParseNotificationKind(s string) (string, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	if slices.Contains(NotificationKinds, k) {
+		return k, nil
+	}
+	return "", fmt.Errorf("%q is not a kind of notification: type one of %s", s, strings.Join(NotificationKinds, ", "))
+}
+
+// Record is the notification that marks the proposal sent on the date by
+// the person named (cleaned: it is typed text).
+func (p ProposedNotification) Record(sent Date, by string) Notification {
+	return Notification{To: p.To, What: p.What, Sent: sent, SentBy: CleanName(by)}
+}
 
 // ProposedNotification is one notification the case needs.
 type ProposedNotification struct {

@@ -73,7 +73,7 @@ func ParsePupilsCSV(data []byte) ([]Pupil, error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, CSVError{Line: line, Message: fmt.Sprintf("not valid CSV (%v)", err)})
+			errs = append(errs, CSVError{Line: line, Message: fmt.Sprintf("not valid CSV (%v): check the quotes on that line, or export the file from the MIS again", err)})
 			break
 		}
 		if blank(rec) {

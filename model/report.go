@@ -146,13 +146,23 @@ func (in ReportInput) Period() (from, to Date, err error) {
 
 // DefaultReportPeriod is the period a report covers when none is given:
 // the current half term, when the school calendar has holidays to find it
-// by (it runs from the first day after one holiday to the last day of the
-// next, so a return made in the holiday covers the half term just ended);
-// otherwise the six weeks ending on the as-of date.
+// by, from its first school day to its last (a return made in the holiday
+// that follows covers the half term just ended, and a half term never
+// seems to run into the holiday: an LA officer reading "02/11/2026 to
+// 04/01/2027" would ask what happened at Christmas); otherwise the six
+// weeks ending on the as-of date.
 func DefaultReportPeriod(s School, on Date) (from, to Date) {
 	if len(s.Closures) > 0 {
-		p := halfTerms(s.Calendar(), on, on)[0]
-		return p.first, p.last
+		cal := s.Calendar()
+		p := halfTerms(cal, on, on)[0]
+		from, to = p.first, p.last
+		for from.Before(to) && !cal.IsSchoolDay(from) {
+			from = from.AddDays(1)
+		}
+		for to.After(from) && !cal.IsSchoolDay(to) {
+			to = to.AddDays(-1)
+		}
+		return from, to
 	}
 	return on.AddDays(-6*7 + 1), on
 }

@@ -324,6 +324,9 @@ func weeklySection(d reportData) Section {
 	if len(sums) > 0 {
 		s.Charts = []Chart{running, hours}
 	}
+	if d.On.Before(d.To) {
+		s.Notes = append(s.Notes, fmt.Sprintf("Weeks after %s are as planned: plans may yet step up, be extended or close.", d.On.UK()))
+	}
 	return s
 }
 

@@ -16,8 +16,8 @@ import (
 // halfTermChange is one event in the period.
 type halfTermChange struct {
 	on     Date
-	order  int // the plan's place in the input, to keep pupils together on a day
-	p      plan
+	order  int    // the plan's place in the input, to keep pupils together on a day
+	pupil  *Pupil // not the plan itself: sorting thousands of copies of it is slow
 	change string
 	detail string
 }
@@ -27,35 +27,39 @@ var halfTermColumns = []Column{{Head: "Date", Date: true}, {Head: "Pupil"}, {Hea
 
 func buildHalfTerm(d reportData) Report {
 	plans := d.reducedPlans()
+	// A step up planned for next week has not happened yet: the return
+	// reports what did, up to the as-of date.
+	until := MinDate(d.To, d.On)
 	var changes []halfTermChange
 	for i, p := range plans {
-		changes = append(changes, planChanges(p, i, d.From, d.To)...)
+		changes = append(changes, planChanges(p, i, d.From, until)...)
 	}
 	slices.SortStableFunc(changes, func(a, b halfTermChange) int {
 		return cmp.Or(a.on.t.Compare(b.on.t), cmp.Compare(a.order, b.order))
 	})
 	s := Section{Title: "Changes", Columns: halfTermColumns}
 	for _, ch := range changes {
-		pupil := ch.p.c.Pupil
+		pupil := ch.pupil
 		s.Rows = append(s.Rows, []Cell{dateCell(ch.on), textCell(pupil.Name), textCell(pupil.UPN),
 			textCell(string(pupil.YearGroup)), {Text: ch.change}, {Text: ch.detail}})
 	}
-	if len(changes) == 0 {
-		s.Rows = [][]Cell{{{}, {}, {}, {}, {Text: "No changes"}, {Text: fmt.Sprintf(
-			"no new plans, changes of hours, extensions or closures %s", periodPhrase(d.From, d.To))}}}
-	}
 	running := 0
 	for _, p := range plans {
-		if !p.last.Before(MinDate(d.To, d.On)) {
+		if !p.last.Before(until) {
 			running++
 		}
 	}
-	return Report{
-		Notes: []string{fmt.Sprintf("Changes to reduced timetables %s: %d %s on a reduced timetable in the period, "+
-			"%d still on one on %s. Hours are planned hours in education a week; a short week is compared day for day.",
-			periodPhrase(d.From, d.To), len(plans), plural(len(plans), "pupil was", "pupils were"), running, MinDate(d.To, d.On).UK())},
-		Sections: []Section{s},
+	if len(changes) == 0 {
+		s.Rows = [][]Cell{{{}, {}, {}, {}, {Text: "No changes"}, {Text: fmt.Sprintf(
+			"no new plans, changes of hours, extensions or closures %s", periodPhrase(d.From, until))}}}
 	}
+	notes := []string{fmt.Sprintf("Changes to reduced timetables %s: %d %s on a reduced timetable in the period, "+
+		"%d still on one on %s. Hours are planned hours in education a week; a short week is compared day for day.",
+		periodPhrase(d.From, d.To), len(plans), plural(len(plans), "pupil was", "pupils were"), running, until.UK())}
+	if until.Before(d.To) {
+		notes = append(notes, fmt.Sprintf("Changes planned after %s are not listed: they have not happened yet.", until.UK()))
+	}
+	return Report{Notes: notes, Sections: []Section{s}}
 }
 
 // planChanges lists one plan's events in the period: its start, each week
@@ -65,7 +69,7 @@ func planChanges(p plan, order int, from, to Date) []halfTermChange {
 	in := func(d Date) bool { return !d.IsZero() && !d.Before(from) && !d.After(to) }
 	var out []halfTermChange
 	add := func(on Date, change, detail string) {
-		out = append(out, halfTermChange{on: on, order: order, p: p, change: change, detail: detail})
+		out = append(out, halfTermChange{on: on, order: order, pupil: &c.Pupil, change: change, detail: detail})
 	}
 	if in(c.Start) {
 		add(c.Start, "New plan", newPlanDetail(p))
@@ -78,7 +82,7 @@ func planChanges(p plan, order int, from, to Date) []halfTermChange {
 		before, now := prev.MinutesSchool+prev.MinutesOffsite, w.MinutesSchool+w.MinutesOffsite
 		weekIn := !w.WeekBeginning.AddDays(4).Before(from) && !w.WeekBeginning.After(to)
 		if prev.SchoolDays > 0 && weekIn && now*prev.SchoolDays != before*w.SchoolDays {
-			add(w.WeekBeginning, "Hours changed", fmt.Sprintf("%s a week from w/c %s, was %s", hoursOf(w), w.WeekBeginning.UK(), hoursOf(prev)))
+			add(w.WeekBeginning, "Hours changed", fmt.Sprintf("%s a week, was %s", hoursOf(w), hoursOf(prev)))
 		}
 		prev = w
 	}

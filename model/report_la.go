@@ -90,7 +90,11 @@ func statusCell(c Case, on Date) Cell {
 // a blank return could be a lost one.
 func laNilReturn(d reportData) Report {
 	statement := fmt.Sprintf("Nil return: no pupils on a reduced timetable %s.", periodPhrase(d.From, d.To))
-	row := []Cell{textCell(d.School.Name), textCell(d.School.URN), dateCell(d.From), dateCell(d.To),
+	school := textCell(d.School.Name)
+	if school.Text == "" {
+		school.Text = "(not set: enter the school's name in Settings)"
+	}
+	row := []Cell{school, textCell(d.School.URN), dateCell(d.From), dateCell(d.To),
 		countCell(0), {Text: "Nil return"}}
 	return Report{
 		Notes: []string{statement},

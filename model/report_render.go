@@ -42,7 +42,7 @@ func (r Report) Text() string {
 		if len(s.Rows) == 0 && s.Empty != "" {
 			b.WriteString(wrap(s.Empty, textWidth) + "\n")
 		} else if len(s.Columns) > 0 {
-			for _, l := range textTable(s.Columns, s.Rows) {
+			for _, l := range textSection(s.Columns, s.Rows) {
 				b.WriteString(l + "\n")
 			}
 		}
@@ -55,6 +55,55 @@ func (r Report) Text() string {
 
 func (r Report) periodLine() string {
 	return fmt.Sprintf("Period %s to %s, as of %s", r.From.UK(), r.To.UK(), r.On.UK())
+}
+
+// textRecordsFrom is the width from which a table is shown as one block a
+// row instead: the LA return's seventeen columns run to 250 characters,
+// which a terminal folds into nonsense. The CSV and PDF keep the table.
+const textRecordsFrom = 132
+
+// textSection lays out a table, or its rows as records when it is too wide.
+func textSection(cols []Column, rows [][]Cell) []string {
+	table := textTable(cols, rows)
+	// The last column may run on (a note, a detail): it does not count.
+	dashes := strings.Fields(table[1])
+	width := displayWidth(table[1]) - displayWidth(dashes[len(dashes)-1])
+	if width+min(displayWidth(dashes[len(dashes)-1]), maxTextColumn) < textRecordsFrom {
+		return table
+	}
+	return textRecords(cols, rows)
+}
+
+// textRecords shows each row as a block: the pupil (or the first cell) as
+// its heading, then each column's heading and value, empty ones left out.
+func textRecords(cols []Column, rows [][]Cell) []string {
+	title, width := 0, 0
+	for i, c := range cols {
+		if c.Head == "Pupil" {
+			title = i
+		}
+		width = max(width, displayWidth(c.Head))
+	}
+	var out []string
+	for k, row := range rows {
+		if k > 0 {
+			out = append(out, "")
+		}
+		out = append(out, cellText(row, title))
+		for i, c := range cols {
+			if v := cellText(row, i); i != title && v != "" {
+				out = append(out, "  "+c.Head+strings.Repeat(" ", width-displayWidth(c.Head))+"  "+v)
+			}
+		}
+	}
+	return out
+}
+
+func cellText(row []Cell, i int) string {
+	if i < len(row) {
+		return row[i].Text
+	}
+	return ""
 }
 
 // textTable lays out a table in columns two spaces apart, numbers to the

@@ -70,7 +70,7 @@ func professionals(c Case) string {
 		switch in.Role {
 		case SocialWorker, EarlyHelpRole, YouthJusticeRole, VirtualSchool, SENDTeam:
 			if name := CleanName(in.Name); name != "" {
-				out = append(out, fmt.Sprintf("%s (%s)", name, in.Role.Label()))
+				out = append(out, fmt.Sprintf("%s: %s", in.Role.Label(), name))
 			}
 		}
 	}

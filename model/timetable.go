@@ -68,7 +68,11 @@ type Session struct {
 func (s Session) ContactMinutes(full int) int {
 	switch {
 	case s.Partial:
-		return s.Minutes
+		// Never more than the whole session nor less than none: minutes
+		// kept from before the school shortened its sessions in settings
+		// (storage takes 0 to 1440) must not make a week look fuller than
+		// the school day allows (found by FuzzWeekHours).
+		return min(max(s.Minutes, 0), full)
 	case s.Mode == "" || s.Mode == NoSession || s.Mode == HomeLearning:
 		return 0
 	}

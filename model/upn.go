@@ -28,7 +28,7 @@ func ParseUPN(s string) (string, error) {
 	last := u[12]
 	if last < '0' || last > '9' {
 		if !strings.ContainsRune(upnLetters, rune(last)) {
-			return "", fmt.Errorf("%q is not a UPN: the last character must be a digit or a letter other than I, O or S", s)
+			return "", fmt.Errorf("%q is not a UPN: the last character must be a digit or a letter other than I, O or S; check the number in the MIS", s)
 		}
 		return u, nil // temporary UPN: no check letter rule for the letter form
 	}

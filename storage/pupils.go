@@ -139,10 +139,18 @@ func clearFindings(ctx context.Context, c *change, pupilID int64) error {
 // group where the import gives them, and keeps its flags, gaining the
 // import's: a safeguarding flag is removed only by someone deciding to.
 func (s *Store) ImportPupils(ctx context.Context, pupils []model.Pupil) (int, error) {
+	first := make(map[string]int) // UPN -> the pupil that has it
 	for i, p := range pupils {
 		if err := validatePupil(p); err != nil {
 			return 0, fmt.Errorf("import pupils: pupil %d of %d: %w; nothing was imported", i+1, len(pupils), err)
 		}
+		// Two children with one UPN would be merged into one, the second
+		// renaming the first: refuse the list instead.
+		if j, dup := first[p.UPN]; dup && p.UPN != "" {
+			return 0, fail(ErrDuplicate, "import pupils: pupil %d of %d (%s) has UPN %s, as pupil %d (%s) does: remove one of them; nothing was imported",
+				i+1, len(pupils), p.Name, p.UPN, j+1, pupils[j].Name)
+		}
+		first[p.UPN] = i
 	}
 	n := 0
 	err := s.write(ctx, func(c *change) error {

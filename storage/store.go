@@ -39,11 +39,16 @@ type Options struct {
 	// from it.
 	Now func() time.Time
 	// SkipQuickCheck leaves out the whole-file PRAGMA quick_check on open.
-	// It reads every page (about 10 ms for the budget's 5 MB file, growing
-	// with the file), which a read-only command with a time budget such as
-	// `today` cannot afford on every run. Damage in any page a query does
-	// read is still reported as ErrDamaged, with the same advice.
+	// It reads every page (tens of milliseconds for the budget's 5 MB file,
+	// growing with the file). Damage in any page a query does read is
+	// still reported as ErrDamaged, with the same advice. For tests and
+	// benchmarks: the app uses CheckRecordDir instead.
 	SkipQuickCheck bool
+	// CheckRecordDir is a folder where Open remembers each database's last
+	// clean quick_check (DefaultCheckRecordDir for the app): the check is
+	// then run only when the file may have been written since, or on a new
+	// day (checked.go says why that is safe). Empty: check on every open.
+	CheckRecordDir string
 }
 
 // Store is an open reintegrate database. It is safe for concurrent use.
@@ -55,6 +60,9 @@ type Store struct {
 	now       func() time.Time
 	readOnly  bool // the file cannot be written: reads work, writes are refused
 	skipCheck bool
+
+	checkRecordDir   string // see Options.CheckRecordDir
+	checkedWholeFile bool   // Open ran quick_check (tests read it)
 }
 
 // The connection settings (DESIGN.md, "Storage"). _txlock=immediate takes
@@ -86,7 +94,8 @@ func DefaultPath() (string, error) {
 
 // Open opens (creating if need be) the database at path: it refuses a
 // shared folder unless allowed, creates the file 0600, checks it is not
-// damaged (PRAGMA quick_check), and upgrades its schema, refusing one newer
+// damaged (PRAGMA quick_check, or a record of a clean one: see
+// Options.CheckRecordDir), and upgrades its schema, refusing one newer
 // than this binary knows.
 func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
@@ -102,7 +111,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, user: opt.User, now: opt.Now, readOnly: readOnly, skipCheck: opt.SkipQuickCheck}
+	s := &Store{path: abs, user: opt.User, now: opt.Now, readOnly: readOnly, skipCheck: opt.SkipQuickCheck,
+		checkRecordDir: opt.CheckRecordDir}
 	if s.user == "" {
 		s.user = osUser()
 	}
@@ -137,7 +147,7 @@ func (s *Store) connect(ctx context.Context) error {
 	s.reader.SetMaxOpenConns(readConnections)
 	s.reader.SetMaxIdleConns(readConnections)
 	if !s.skipCheck {
-		if err := s.quickCheck(ctx); err != nil {
+		if err := s.checkOnOpen(ctx); err != nil {
 			return err
 		}
 	}
@@ -145,7 +155,7 @@ func (s *Store) connect(ctx context.Context) error {
 }
 
 // quickCheck runs SQLite's quick_check (the b-tree structure, not index
-// contents), which is fast enough to run on every open.
+// contents) over the whole file.
 func (s *Store) quickCheck(ctx context.Context) error {
 	problems, err := integrity(ctx, s.reader, "quick_check")
 	if err != nil {

@@ -33,7 +33,7 @@ func defaultCaseKeyMap() caseKeyMap {
 }
 
 // caseTabs are the Case screen's tabs, also reached with 1 to 5.
-var caseTabs = []string{"Overview", "Findings", "Forms", "Reviews", "History"}
+var caseTabs = []string{"Overview", "Findings", "Forms", "Reviews", "History", "Notifications"}
 
 const (
 	tabOverview = iota
@@ -41,6 +41,7 @@ const (
 	tabForms
 	tabReviews
 	tabHistory
+	tabNotifications
 )
 
 // caseLoadedMsg carries one case with what its screen shows beside it.
@@ -63,10 +64,14 @@ type casePage struct {
 	templates  []FormTemplate
 	tab        int
 	openOnLoad string // a template to open as soon as the case is loaded
-	list       listView
-	built      buildKey
-	width      int
-	height     int
+	// queue is the forms still to fill, in the protocol's order, after
+	// the one open now (the new case wizard's choice). A form left
+	// part-done or cancelled ends it: the user has stopped for now.
+	queue  []string
+	list   listView
+	built  buildKey
+	width  int
+	height int
 }
 
 func newCasePage(c *Common, id int64) *casePage {
@@ -90,6 +95,8 @@ func (p *casePage) ShortHelp() []key.Binding {
 		b = append(b, p.keys.Open)
 	case tabReviews:
 		b = append(b, p.keys.Review)
+	case tabNotifications:
+		b = append(b, markSentKey)
 	}
 	return b
 }
@@ -97,9 +104,9 @@ func (p *casePage) ShortHelp() []key.Binding {
 func (p *casePage) FullHelp() [][]key.Binding {
 	k := p.c.Keys
 	return [][]key.Binding{
-		{p.keys.NextTab, p.keys.PrevTab, key.NewBinding(key.WithKeys("1"), key.WithHelp("1-5", "go to tab"))},
+		{p.keys.NextTab, p.keys.PrevTab, key.NewBinding(key.WithKeys("1"), key.WithHelp("1-6", "go to tab"))},
 		{k.Up, k.Down, p.keys.Open, p.keys.Review},
-		{p.keys.Timetable, p.keys.Reload},
+		{p.keys.Timetable, p.keys.Reload, markSentKey},
 	}
 }
 
@@ -135,10 +142,25 @@ func (p *casePage) Update(msg tea.Msg) tea.Cmd {
 		}
 	case refreshMsg:
 		return loadCase(p.c, p.id)
+	case formFinishedMsg:
+		return p.nextInQueue(msg)
+	case notificationSavedMsg:
+		return p.notificationSaved(msg)
 	case tea.KeyPressMsg:
 		return p.key(msg)
 	}
 	return nil
+}
+
+// nextInQueue opens the next queued form once the case has been loaded
+// again with the one just finished.
+func (p *casePage) nextInQueue(msg formFinishedMsg) tea.Cmd {
+	if !msg.completed || len(p.queue) == 0 {
+		p.queue = nil
+		return nil
+	}
+	p.openOnLoad, p.queue = p.queue[0], p.queue[1:]
+	return loadCase(p.c, p.id)
 }
 
 // loaded keeps the case and runs the rules over it: Check is pure and
@@ -188,6 +210,8 @@ func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newGrid(p.c, p.data.cs, p.data.version))
 	case key.Matches(msg, p.keys.Open) && p.tab == tabForms:
 		return p.openForm()
+	case key.Matches(msg, markSentKey) && p.tab == tabNotifications:
+		return p.markSent()
 	case key.Matches(msg, p.keys.Review) && p.tab == tabReviews:
 		return push(newFormPage(p.c, p.data.cs, p.data.version, newReviewDraft(p.data.cs, p.c.On), "Record a review"))
 	default:
@@ -272,5 +296,7 @@ func (p *casePage) buildTab() {
 		p.buildReviews()
 	case tabHistory:
 		p.buildHistory()
+	case tabNotifications:
+		p.buildNotifications()
 	}
 }

@@ -24,9 +24,9 @@ type casesKeyMap struct {
 func defaultCasesKeyMap() casesKeyMap {
 	return casesKeyMap{
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open case")),
-		Status: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "status filter")),
-		Kind:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kind filter")),
-		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search / back")),
+		Status: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "status")),
+		Kind:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kind")),
+		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear/back")),
 		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 	}
 }
@@ -137,6 +137,10 @@ func (p *cases) key(msg tea.KeyPressMsg) tea.Cmd {
 			return back("")
 		}
 		p.search.SetValue("")
+	case msg.String() == "/" && p.search.Value() == "":
+		// Many tools start a search with "/": here typing searches
+		// already, so the slash is taken as that habit, not as text.
+		return nil
 	case key.Matches(msg, p.keys.Open):
 		if len(p.shown) > 0 {
 			return push(newCasePage(p.c, p.rows[p.shown[p.cursor]].ID))

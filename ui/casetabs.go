@@ -146,7 +146,7 @@ func (p *casePage) buildFindings() {
 		l.add(st.Title.Render(fmt.Sprintf("%s (%d)", g.title, len(in))))
 		for _, f := range in {
 			l.addItemWrapped(p.findingLine(f), int64(n), p.width)
-			l.add(st.Subtle.Render("    source: " + f.Source))
+			l.add(st.Subtle.Render("        source: " + f.Source + " · rule " + f.Rule))
 			n++
 		}
 	}
@@ -169,7 +169,9 @@ func (p *casePage) findingLine(f model.Finding) string {
 	if style == nil {
 		style = st.Subtle.Render
 	}
-	s := style(cell(word, 8)) + f.Rule + ": " + sanitise(f.Message)
+	// The message leads: staff read what to do; the rule's name is for
+	// whoever looks it up in RULES.md, on the source line below.
+	s := style(cell(word, 8)) + sanitise(f.Message)
 	if !f.Due.IsZero() && f.Status != model.Met && !strings.Contains(f.Message, f.Due.UK()) {
 		s += " (by " + f.Due.UK() + ")"
 	}
@@ -199,7 +201,7 @@ func (p *casePage) buildReviews() {
 	st, cs, l := p.c.Styles, p.data.cs, &p.list
 	for _, f := range p.findings {
 		if f.Rule == "reviews.scheduled" && !f.Due.IsZero() {
-			l.add(st.Title.Render("Next review: ") + statusWord(f) + " " + f.Due.UK())
+			l.add(st.Title.Render("Next review by "+f.Due.UK()) + " " + nextReviewWord(st, f))
 		}
 	}
 	l.add(st.Title.Render(fmt.Sprintf("Reviews recorded: %d", len(cs.Reviews))))
@@ -275,4 +277,16 @@ func auditText(a AuditEntry) string {
 	}
 	slices.Sort(changed)
 	return a.Action + ": " + strings.ToLower(strings.Join(changed, ", "))
+}
+
+// nextReviewWord says where the next review stands in words: MET on the
+// reviews rule means the reviews so far were held, not that this one was.
+func nextReviewWord(st *Styles, f model.Finding) string {
+	switch f.Status {
+	case model.Overdue:
+		return st.Overdue.Render("OVERDUE")
+	case model.Due:
+		return st.Due.Render("DUE SOON")
+	}
+	return st.Subtle.Render("(reviews so far held on time)")
 }

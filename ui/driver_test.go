@@ -24,11 +24,20 @@ type driver struct {
 // rule engine pinned unless real is set.
 func newDriver(t testing.TB, width, height int, real bool) *driver {
 	t.Helper()
+	return newDriverWith(t, width, height, real, Options{})
+}
+
+// newDriverWith is newDriver with options (a fake clock, an idle time);
+// the form catalogue is always the fake one.
+func newDriverWith(t testing.TB, width, height int, real bool, opts Options) *driver {
+	t.Helper()
 	store := newFakeStore(testSchool())
 	seed(store)
-	m := New(store, testSchool(), testOn, Options{Forms: fakeForms{}}).(Model)
+	opts.Forms = fakeForms{}
+	m := New(store, testSchool(), testOn, opts).(Model)
 	if !real {
 		m.common.check = pinnedCheck
+		store.check = pinnedCheck
 	}
 	d := &driver{t: t, m: m, store: store}
 	d.run(m.Init())
@@ -132,6 +141,7 @@ var namedKeys = map[string]tea.Key{
 	"space": {Code: tea.KeySpace, Text: " "}, "backspace": {Code: tea.KeyBackspace},
 	"delete": {Code: tea.KeyDelete}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
 	"ctrl+p": {Code: 'p', Mod: tea.ModCtrl}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+	"ctrl+l": {Code: 'l', Mod: tea.ModCtrl}, "f12": {Code: tea.KeyF12},
 	"pgdown": {Code: tea.KeyPgDown}, "pgup": {Code: tea.KeyPgUp},
 }
 

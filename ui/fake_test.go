@@ -15,15 +15,18 @@ import (
 // fakeStore is an in-memory Store for the screens' tests: whole cases in a
 // map, versions counted, an audit row per change.
 type fakeStore struct {
-	mu       sync.Mutex
-	school   model.School
-	pupils   []model.Pupil
-	cases    map[int64]*fakeCase
-	history  map[int64][]model.PastCase // by pupil
-	nextID   int64
-	saveErr  error // returned by SaveCase when set
-	saves    int
-	lastSave model.Case
+	mu      sync.Mutex
+	school  model.School
+	pupils  []model.Pupil
+	cases   map[int64]*fakeCase
+	history map[int64][]model.PastCase // by pupil
+	nextID  int64
+	saveErr error // returned by SaveCase when set
+	// check is the rule engine Duties runs; nil is model.Check.
+	check     func(model.Case, []model.PastCase, *model.Calendar, model.Packs, model.Date) []model.Finding
+	dutiesErr error
+	saves     int
+	lastSave  model.Case
 }
 
 type fakeCase struct {
@@ -99,6 +102,27 @@ func (f *fakeStore) ActiveCases(context.Context) ([]ActiveCase, error) {
 		}
 	}
 	return out, nil
+}
+
+// Duties runs the rules over the active cases as the real store does on a
+// cold cache (the pinned rules when a test pins them), keeping the duties
+// in the screen's order: blockers, then overdue, then due.
+func (f *fakeStore) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
+	cases, _ := f.ActiveCases(ctx)
+	check := f.check
+	if check == nil {
+		check = model.Check
+	}
+	cal := f.school.Calendar()
+	var out []Duty
+	for _, cs := range cases {
+		for _, fd := range check(cs.Case, cs.History, cal, f.school.Packs, on) {
+			if fd.Status == model.Due || fd.Status == model.Overdue || fd.Blocks() {
+				out = append(out, Duty{CaseID: cs.ID, Pupil: cs.Pupil.Name, Finding: fd})
+			}
+		}
+	}
+	return out, f.dutiesErr
 }
 
 func (f *fakeStore) Cases(_ context.Context, filter CaseFilter) ([]CaseSummary, error) {

@@ -19,6 +19,14 @@ func defaultFormKeyMap() formKeyMap {
 	return formKeyMap{Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (asks first)"))}
 }
 
+// formFinishedMsg tells the screen under the form, once the form has gone,
+// how it ended: completed, or left part-done or unsaved.
+type formFinishedMsg struct{ completed bool }
+
+func finished(completed bool) tea.Cmd {
+	return func() tea.Msg { return formFinishedMsg{completed} }
+}
+
 type formSavedMsg struct {
 	title string
 	part  bool
@@ -83,7 +91,7 @@ func (p *formPage) Update(msg tea.Msg) tea.Cmd {
 	case formDone:
 		return tea.Batch(cmd, p.complete())
 	case formDiscard:
-		return back("Form closed; nothing was saved.")
+		return tea.Sequence(back("Form closed; nothing was saved."), finished(false))
 	case formKeepPart:
 		return p.save(p.draft.Record(model.Date{}), true)
 	}
@@ -157,9 +165,9 @@ func (p *formPage) saved(msg formSavedMsg) tea.Cmd {
 		p.err = "Not saved: " + msg.err.Error()
 		return nil
 	case msg.part:
-		return back(fmt.Sprintf("%s kept as part-done.", msg.title))
+		return tea.Sequence(back(fmt.Sprintf("%s kept as part-done.", msg.title)), finished(false))
 	}
-	return back(fmt.Sprintf("%s saved.", msg.title))
+	return tea.Sequence(back(fmt.Sprintf("%s saved.", msg.title)), finished(true))
 }
 
 func (p *formPage) View() string {

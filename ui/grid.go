@@ -115,7 +115,8 @@ func (g *grid) ShortHelp() []key.Binding {
 		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
 	}
 	return []key.Binding{short(k.Cycle, "mode"), short(k.Minutes, "minutes"),
-		short(k.StepUp, "step up"), short(k.Save, "save")}
+		short(k.StepUp, "step up"), short(k.Save, "save"), short(k.CopyForward, "copy fwd"),
+		short(k.AddWeek, "add week"), short(k.Undo, "undo")}
 }
 
 func (g *grid) FullHelp() [][]key.Binding {

@@ -20,6 +20,7 @@ const (
 	gridFigs   = 6 + 6 + 5       // " Hours" " Full" "  %"
 	gridNote   = 12              // " LAST: below"
 	gridMinBar = 4
+	gridMaxBar = 30
 )
 
 // dateWidth is the Monday's column: DD/MM/YYYY, or DD/MM when narrow.
@@ -32,8 +33,19 @@ func (g *grid) dateWidth() int {
 
 func (g *grid) leftWidth() int { return 2 + g.dateWidth() + 1 }
 
+// barWidth grows with the terminal up to gridMaxBar; past that the room
+// goes to the note, which then also says when a week is short.
 func (g *grid) barWidth() int {
-	return max(g.width-g.leftWidth()-gridCells-gridFigs-gridNote-1, 0)
+	return min(max(g.width-g.leftWidth()-gridCells-gridFigs-gridNote-1, 0), gridMaxBar)
+}
+
+// noteWidth is what is left for the note after the bar.
+func (g *grid) noteWidth() int {
+	used := g.leftWidth() + gridCells + gridFigs - 6 + g.fullWidth() + 1
+	if bw := g.barWidth(); bw >= gridMinBar {
+		used += bw + 1
+	}
+	return max(g.width-used, 0)
 }
 
 // fullWidth is the threshold column's width: below 72 columns it goes, so
@@ -60,8 +72,9 @@ func (g *grid) View() string {
 	}
 	g.row = clamp(g.row, len(weeks))
 	g.top = window(g.top, g.row, rows, len(weeks))
+	last := lastSchoolWeek(weeks)
 	for i := g.top; i < min(len(weeks), g.top+rows); i++ {
-		lines = append(lines, g.weekLine(i, weeks[i], i == len(weeks)-1))
+		lines = append(lines, g.weekLine(i, weeks[i], i == last))
 	}
 	summary := g.summaryLine(weeks)
 	if g.state == gridMinutes && g.note != "" {
@@ -82,17 +95,43 @@ func (g *grid) summaryLine(weeks []model.WeekHours) string {
 	if len(weeks) == 0 || !weeks[0].HasThreshold {
 		return ""
 	}
-	below := 0
+	below, open := 0, 0
 	for _, w := range weeks {
-		if !w.FullTime {
+		if w.SchoolDays > 0 {
+			open++
+		}
+		if weekBelow(w) {
 			below++
 		}
 	}
-	s := fmt.Sprintf("%d of %s below full time", below, plural(len(weeks), "week", "weeks"))
-	if last := weeks[len(weeks)-1]; !last.FullTime {
-		return st.Text.Render(s+" · ") + st.Below.Render("LAST WEEK NOT FULL TIME")
+	s := fmt.Sprintf("%d of %s below full time", below, plural(open, "school week", "school weeks"))
+	last := lastSchoolWeek(weeks)
+	switch {
+	case last < 0:
+		return st.Text.Render(s)
+	case !weeks[last].FullTime:
+		return st.Text.Render(s+" · ") + st.Below.Render("LAST WEEK NOT FULL TIME") +
+			st.Text.Render(" (w/c "+weeks[last].WeekBeginning.UK()+")")
 	}
 	return st.Text.Render(s + " · the last week is full time")
+}
+
+// lastSchoolWeek is the plan's last week with a school day in it, the one
+// that must reach full time: a week the school is shut (Christmas) cannot
+// (rules_national.go reads "the last planned week" the same way). -1 when
+// no week has a school day.
+func lastSchoolWeek(weeks []model.WeekHours) int {
+	for i := len(weeks) - 1; i >= 0; i-- {
+		if weeks[i].SchoolDays > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// weekBelow is a week with school days that falls short of its threshold.
+func weekBelow(wh model.WeekHours) bool {
+	return wh.HasThreshold && wh.SchoolDays > 0 && !wh.FullTime
 }
 
 func (g *grid) titleLine() string {
@@ -143,7 +182,7 @@ func (g *grid) subHeadLine() string {
 func (g *grid) weekLine(i int, wh model.WeekHours, last bool) string {
 	st := g.c.Styles
 	w := g.cs.Timetable[i]
-	below := wh.HasThreshold && !wh.FullTime
+	below := weekBelow(wh)
 	mark := "  "
 	if below {
 		mark = st.Below.Render("! ")
@@ -173,17 +212,49 @@ func (g *grid) sessionCell(row, day int, h model.Half, w model.Week) string {
 	if closed {
 		letter = "#"
 	}
-	if row == g.row && day*2+int(h) == g.col {
-		return st.Selected.Render("[" + letter + "]")
-	}
-	text := " " + letter + " "
 	switch {
+	case row == g.row && day*2+int(h) == g.col:
+		return g.styled(st.Selected, "["+letter+"]")
 	case closed:
-		return st.Closed.Render(text)
+		return g.styled(st.Closed, " "+letter+" ")
 	case sess.Mode.InEducation():
-		return st.Text.Render(text)
+		return g.styled(st.Text, " "+letter+" ")
 	}
-	return st.Subtle.Render(text)
+	return g.styled(st.Subtle, " "+letter+" ")
+}
+
+// styledCell is a session cell's text in one of the styles.
+type styledCell struct {
+	style *lipgloss.Style
+	text  string
+}
+
+// styled renders a session cell once per style and text: a grid is a
+// hundred-odd cells of a dozen kinds, and lipgloss's Render is the
+// costliest part of a frame (BenchmarkGridKey).
+func (g *grid) styled(s lipgloss.Style, text string) string {
+	if g.cellsFor != g.c.Styles {
+		g.cells, g.cellsFor = map[styledCell]string{}, g.c.Styles
+	}
+	k := styledCell{g.styleKey(s), text}
+	if out, ok := g.cells[k]; ok {
+		return out
+	}
+	out := s.Render(text)
+	g.cells[k] = out
+	return out
+}
+
+// styleKey names a style by its field in Styles, so equal styles share
+// their rendered cells.
+func (g *grid) styleKey(s lipgloss.Style) *lipgloss.Style {
+	st := g.c.Styles
+	for _, p := range []*lipgloss.Style{&st.Selected, &st.Closed, &st.Text, &st.Subtle} {
+		if p.String() == s.String() && *p == s {
+			return p
+		}
+	}
+	return nil
 }
 
 func (g *grid) figures(wh model.WeekHours, below, last bool) string {
@@ -194,6 +265,8 @@ func (g *grid) figures(wh model.WeekHours, below, last bool) string {
 	}
 	style := st.FullTime
 	switch {
+	case wh.SchoolDays == 0:
+		full, pct, note, style = "—", "—", "school shut", st.Closed
 	case below && last:
 		note, style = "LAST: below", st.Below
 	case below:
@@ -205,13 +278,17 @@ func (g *grid) figures(wh model.WeekHours, below, last bool) string {
 	if bw := g.barWidth(); bw >= gridMinBar {
 		s += " " + g.bar(wh, bw)
 	}
+	// A short week's threshold is pro rata (RULES.md); say why it is lower.
+	if n := wh.SchoolDays; n > 0 && n < 5 && g.noteWidth() >= len(note)+13 {
+		note += fmt.Sprintf(" · %d-day week", n)
+	}
 	return s + " " + style.Render(note)
 }
 
 // bar draws the week's percent of full time, capped at the bar's end.
 func (g *grid) bar(wh model.WeekHours, width int) string {
 	st := g.c.Styles
-	if !wh.HasThreshold {
+	if !wh.HasThreshold || wh.SchoolDays == 0 {
 		return strings.Repeat(" ", width)
 	}
 	filled := int(wh.PercentOfFullTime / 100 * float64(width))

@@ -11,6 +11,7 @@ type GlobalKeyMap struct {
 	Quit    key.Binding
 	ForceQ  key.Binding
 	Privacy key.Binding
+	Lock    key.Binding // the privacy screen
 	Up      key.Binding
 	Down    key.Binding
 	PageUp  key.Binding
@@ -26,18 +27,20 @@ func DefaultGlobalKeyMap() GlobalKeyMap {
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQ:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
-		Privacy: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "hide names")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:  key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDn:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Privacy: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "initials only")),
+		// ctrl+l as in "lock"; f12 for those who reach for a function key.
+		Lock:   key.NewBinding(key.WithKeys("ctrl+l", "f12"), key.WithHelp("ctrl+l", "hide screen")),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp: key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDn: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 	}
 }
 
 // globalHelp is the column of shared keys added to every screen's full help.
 func (k GlobalKeyMap) globalHelp(top bool) []key.Binding {
-	b := []key.Binding{k.Help, k.Back, k.Privacy, k.ForceQ}
+	b := []key.Binding{k.Help, k.Back, k.Lock, k.Privacy, k.ForceQ}
 	if top {
 		b = append(b, k.Quit)
 	}

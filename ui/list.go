@@ -16,7 +16,10 @@ import (
 // marker goes, so the chosen line is marked by a sign and not only by
 // reverse video.
 type listView struct {
-	lines  []string
+	lines []string
+	// lazy are lines laid out only when first shown: a school with 2,000
+	// pupils on plans has thousands of rows, and a frame shows forty.
+	lazy   map[int]func() string
 	items  []int // the line index of each choosable item
 	ids    []int64
 	cursor int
@@ -33,6 +36,16 @@ func (l *listView) addItem(s string, id int64) {
 	l.lines = append(l.lines, "  "+s)
 }
 
+// addItemLazy appends a choosable line that is laid out by row only when
+// it first comes into view.
+func (l *listView) addItemLazy(row func() string, id int64) {
+	if l.lazy == nil {
+		l.lazy = map[int]func() string{}
+	}
+	l.lazy[len(l.lines)] = row
+	l.addItem("", id)
+}
+
 // addWrapped appends prose, wrapped to the width, that cannot be chosen.
 func (l *listView) addWrapped(st lipgloss.Style, s string, width int) {
 	for _, line := range strings.Split(ansi.Wordwrap(s, max(width-4, 20), ""), "\n") {
@@ -43,7 +56,8 @@ func (l *listView) addWrapped(st lipgloss.Style, s string, width int) {
 // addItemWrapped appends a choosable item that may run over several lines;
 // the lines after the first are indented under it.
 func (l *listView) addItemWrapped(s string, id int64, width int) {
-	lines := strings.Split(ansi.Wordwrap(s, max(width-4, 20), ""), "\n")
+	// Wrap for the indented lines (gutter 2 + indent 8) so none runs over.
+	lines := strings.Split(ansi.Wrap(s, max(width-10, 20), ""), "\n")
 	l.addItem(lines[0], id)
 	for _, line := range lines[1:] {
 		l.add("        " + line)
@@ -67,6 +81,7 @@ func (l *listView) addLabelled(st *Styles, name, text string, width int) {
 // does not throw the user back to the top.
 func (l *listView) reset() {
 	l.lines, l.items, l.ids = l.lines[:0], l.items[:0], l.ids[:0]
+	clear(l.lazy)
 }
 
 // chosen is the id of the item under the cursor.
@@ -107,6 +122,10 @@ func (l *listView) render(st *Styles, width, height int) string {
 	end := min(len(l.lines), l.top+height)
 	out := make([]string, 0, height)
 	for i := l.top; i < end; i++ {
+		if row, ok := l.lazy[i]; ok {
+			l.lines[i] = "  " + row()
+			delete(l.lazy, i)
+		}
 		line := l.lines[i]
 		if i == sel {
 			line = markSelected(st, line, width)

@@ -54,7 +54,7 @@ func TestTodayShowsCodesAndDuties(t *testing.T) {
 	// (Nguyễn is in Y12, 17 on 04/11/2026).
 	d.mustSee("Wednesday 04/11/2026 · a school day", "On reduced timetables today: 4",
 		"/  school", "C2 none", "D  dual reg", "\\  school", "X  none",
-		"OVERDUE", "DUE", "BLOCKER ×1", "consent.parent")
+		"OVERDUE", "DUE", "BLOCKER ×1", "no written agreement from a parent")
 	d.mustNotSee("Aisha Khan", "Oliver Smith") // a draft and a closed case are not on today's register
 }
 
@@ -134,7 +134,8 @@ func TestCaseFindingsWithTheRealRules(t *testing.T) {
 	// that a blocker, shown in words.
 	d := newDriver(t, 120, 40, true)
 	d.keys("down", "enter", "2")
-	d.mustSee("Blockers (", "BLOCKER consent.parent", "source: ")
+	d.mustSee("Blockers (", "BLOCKER no written agreement from a parent or carer",
+		"source: reg 11(6) 2024 Regs; 002 s5.2-5.3 · rule consent.parent")
 	d.keys("1")
 	d.mustSee("BLOCKER", "Consent    NOT RECORDED")
 }
@@ -144,7 +145,7 @@ func TestCaseTabsAndHistory(t *testing.T) {
 	d.keys("enter")
 	d.mustSee("[1 Overview]", "Child in Need plan, SEN support", "social worker: A Patel")
 	d.keys("tab")
-	d.mustSee("[2 Findings]", "OVERDUE notify.la")
+	d.mustSee("[2 Findings]", "OVERDUE the local authority was not sent the plan", "rule notify.la")
 	d.keys("5")
 	d.mustSee("[5 History]", "rkhan", "create")
 	d.keys("shift+tab")
@@ -346,7 +347,7 @@ func TestParseClosures(t *testing.T) {
 func TestHelpAndQuit(t *testing.T) {
 	d := newDriver(t, 80, 24, false)
 	d.keys("?")
-	d.mustSee("All keys on Today", "hide names", "new case")
+	d.mustSee("All keys on Today", "initials only", "hide screen", "new case")
 	d.keys("esc")
 	d.mustSee("On reduced timetables today")
 	d.keys("enter", "q") // below the top, q steps back

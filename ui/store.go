@@ -14,9 +14,11 @@ type Store interface {
 	// Today lists the active cases whose plan covers the date, with that
 	// day's am and pm sessions.
 	Today(ctx context.Context, on model.Date) ([]TodayEntry, error)
-	// ActiveCases are the running cases in full, with each pupil's other
-	// plans, for the duties the Today screen gathers across cases.
-	ActiveCases(ctx context.Context) ([]ActiveCase, error)
+	// Duties are the due, overdue and blocking findings of every active
+	// case as of the date, soonest first. The real store keeps them in its
+	// findings cache, so a morning's second look does not run the rules
+	// over every case again.
+	Duties(ctx context.Context, on model.Date) ([]Duty, error)
 	// Cases lists cases for the Cases screen; with f.On set each row
 	// carries the planned week containing that date.
 	Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error)
@@ -46,6 +48,7 @@ type (
 	CaseFilter  = storage.CaseFilter
 	CaseSummary = storage.CaseSummary
 	AuditEntry  = storage.AuditEntry
+	Duty        = storage.Duty
 )
 
 // ErrConflict is what SaveCase's error wraps when the case changed

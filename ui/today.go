@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -37,12 +36,19 @@ type duty struct {
 	finding model.Finding
 }
 
-// todayLoadedMsg carries what the Today screen shows.
+// todayLoadedMsg carries today's register: the first thing the screen
+// shows, from one quick query.
 type todayLoadedMsg struct {
-	entries  []TodayEntry
+	entries []TodayEntry
+	err     error
+}
+
+// dutiesLoadedMsg carries what is due, overdue and blocking across the
+// active cases. It comes second: on a cold findings cache the rules run
+// over every active case, and the register should not wait for that.
+type dutiesLoadedMsg struct {
 	duties   []duty // due and overdue, soonest first
 	blockers []duty // unmet blockers, by pupil
-	cases    int    // active cases looked at
 	err      error
 }
 
@@ -52,6 +58,7 @@ type today struct {
 	c       *Common
 	keys    todayKeyMap
 	data    *todayLoadedMsg
+	duties  *dutiesLoadedMsg // nil while the rules are still running
 	list    listView
 	width   int
 	height  int
@@ -77,40 +84,46 @@ func (t *today) SetSize(width, height int) { t.width, t.height = width, height }
 func (t *today) Init() tea.Cmd             { return loadToday(t.c) }
 
 func (t *today) ShortHelp() []key.Binding {
-	return []key.Binding{t.keys.Open, t.keys.Cases, t.keys.New, t.keys.Settings}
+	return []key.Binding{t.keys.Open, t.keys.Cases, t.keys.New, t.keys.Settings, reportsKey}
 }
 
 func (t *today) FullHelp() [][]key.Binding {
 	k := t.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDn, t.keys.Open},
-		{t.keys.Cases, t.keys.New, t.keys.Settings, t.keys.Reload},
+		{t.keys.Cases, t.keys.New, t.keys.Settings, reportsKey, t.keys.Reload},
 	}
 }
 
-// loadToday gathers today's register and the duties across active cases.
-// The rules run here, in the command, not in Update.
+// loadToday reads today's register; the duties follow once it is in.
 func loadToday(c *Common) tea.Cmd {
-	store, ctx, on, cal, packs, check := c.Store, c.ctx, c.On, c.Cal, c.School.Packs, c.check
+	store, ctx, on := c.Store, c.ctx, c.On
 	return func() tea.Msg {
 		entries, err := store.Today(ctx, on)
 		if err != nil {
-			return todayLoadedMsg{err: fmt.Errorf("load today's register: %w", err)}
+			err = fmt.Errorf("load today's register: %w", err)
 		}
-		cases, err := store.ActiveCases(ctx)
+		return todayLoadedMsg{entries: entries, err: err}
+	}
+}
+
+// loadDuties gathers the duties across active cases. The rules run in the
+// store (or come from its cache), inside the command, not in Update.
+func loadDuties(c *Common) tea.Cmd {
+	store, ctx, on := c.Store, c.ctx, c.On
+	return func() tea.Msg {
+		all, err := store.Duties(ctx, on)
 		if err != nil {
-			return todayLoadedMsg{err: fmt.Errorf("load active cases: %w", err)}
+			return dutiesLoadedMsg{err: fmt.Errorf("check the active cases: %w", err)}
 		}
-		msg := todayLoadedMsg{entries: entries, cases: len(cases)}
-		for _, cs := range cases {
-			for _, f := range check(cs.Case, cs.History, cal, packs, on) {
-				d := duty{caseID: cs.ID, pupil: cs.Pupil, finding: f}
-				switch {
-				case f.Blocks():
-					msg.blockers = append(msg.blockers, d)
-				case f.Status == model.Due || f.Status == model.Overdue:
-					msg.duties = append(msg.duties, d)
-				}
+		var msg dutiesLoadedMsg
+		for _, d := range all {
+			du := duty{caseID: d.CaseID, pupil: model.Pupil{Name: d.Pupil}, finding: d.Finding}
+			switch {
+			case d.Blocks():
+				msg.blockers = append(msg.blockers, du)
+			case d.Status == model.Due || d.Status == model.Overdue:
+				msg.duties = append(msg.duties, du)
 			}
 		}
 		sortDuties(msg.duties)
@@ -136,6 +149,11 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case todayLoadedMsg:
 		t.data, t.loading = &msg, false
+		if msg.err == nil {
+			return loadDuties(t.c)
+		}
+	case dutiesLoadedMsg:
+		t.duties = &msg
 	case refreshMsg:
 		return loadToday(t.c)
 	case tea.KeyPressMsg:
@@ -150,7 +168,7 @@ func (t *today) ensureBuilt() {
 	if t.data == nil || t.data.err != nil {
 		return
 	}
-	if k := (buildKey{t.width, t.c.HideNames, t.c.Styles, t.data}); k != t.built {
+	if k := (buildKey{t.width, t.c.HideNames, t.c.Styles, [2]any{t.data, t.duties}}); k != t.built {
 		t.build()
 		t.built = k
 	}
@@ -172,6 +190,8 @@ func (t *today) key(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newWizard(t.c))
 	case key.Matches(msg, t.keys.Settings):
 		return push(newSettings(t.c))
+	case key.Matches(msg, reportsKey):
+		return push(newReportsPage(t.c))
 	case key.Matches(msg, t.keys.Reload):
 		t.loading = true
 		return loadToday(t.c)
@@ -208,9 +228,17 @@ func (t *today) build() {
 	t.list.reset()
 	t.buildRegister()
 	t.list.add("")
-	t.buildDuties()
-	t.list.add("")
-	t.buildBlockers()
+	switch d := t.duties; {
+	case d == nil:
+		t.list.add(t.c.Styles.Subtle.Render("Checking the active cases for what is due…"))
+	case d.err != nil:
+		t.list.add(t.c.Styles.Error.Render(sanitise(d.err.Error())))
+		t.list.add(t.c.Styles.Subtle.Render("Press r to try again."))
+	default:
+		t.buildDuties()
+		t.list.add("")
+		t.buildBlockers()
+	}
 }
 
 func (t *today) buildRegister() {
@@ -226,15 +254,17 @@ func (t *today) buildRegister() {
 	w := widths(cols, t.width-2)
 	t.list.add(st.Subtle.Render(tableHead(cols, w)))
 	for _, e := range d.entries {
-		am := model.RegisterCode(e.AM, model.AM, e.Pupil, t.c.On, t.c.Cal)
-		pm := model.RegisterCode(e.PM, model.PM, e.Pupil, t.c.On, t.c.Cal)
-		t.list.addItem(tableRow(cols, w, t.c.Name(e.Pupil), string(e.Pupil.YearGroup),
-			kindShort(e.Kind), sessionText(e.AM, am), sessionText(e.PM, pm)), e.CaseID)
+		t.list.addItemLazy(func() string {
+			am := model.RegisterCode(e.AM, model.AM, e.Pupil, t.c.On, t.c.Cal)
+			pm := model.RegisterCode(e.PM, model.PM, e.Pupil, t.c.On, t.c.Cal)
+			return tableRow(cols, w, t.c.Name(e.Pupil), string(e.Pupil.YearGroup),
+				kindShort(e.Kind), sessionText(e.AM, am), sessionText(e.PM, pm))
+		}, e.CaseID)
 	}
 }
 
 func (t *today) buildDuties() {
-	st, d := t.c.Styles, t.data
+	st, d := t.c.Styles, t.duties
 	t.list.add(st.Title.Render(fmt.Sprintf("Due and overdue: %d", len(d.duties))))
 	if len(d.duties) == 0 {
 		t.list.add(st.Subtle.Render("Nothing is due or overdue."))
@@ -244,19 +274,21 @@ func (t *today) buildDuties() {
 		{Title: "Pupil", Width: 12, Flex: 1, Max: 32}, {Title: "What", Width: 20, Flex: 3}}
 	w := widths(cols, t.width-2)
 	for _, du := range d.duties {
-		word := statusWord(du.finding)
-		style := st.Due
-		if du.finding.Status == model.Overdue {
-			style = st.Overdue
-		}
-		row := tableRow(cols, w, word, du.finding.Due.UK(), t.c.Name(du.pupil),
-			sanitise(du.finding.Message))
-		t.list.addItem(style.Render(row[:len(word)])+row[len(word):], du.caseID)
+		t.list.addItemLazy(func() string {
+			word := statusWord(du.finding)
+			style := st.Due
+			if du.finding.Status == model.Overdue {
+				style = st.Overdue
+			}
+			row := tableRow(cols, w, word, du.finding.Due.UK(), t.c.Name(du.pupil),
+				sanitise(du.finding.Message))
+			return style.Render(row[:len(word)]) + row[len(word):]
+		}, du.caseID)
 	}
 }
 
 func (t *today) buildBlockers() {
-	st, d := t.c.Styles, t.data
+	st, d := t.c.Styles, t.duties
 	byCase := map[int64][]duty{}
 	var order []int64
 	for _, b := range d.blockers {
@@ -268,18 +300,21 @@ func (t *today) buildBlockers() {
 	t.list.add(st.Title.Render(fmt.Sprintf("Blockers: %s on %s", plural(len(d.blockers), "blocker", "blockers"),
 		plural(len(order), "case", "cases"))))
 	if len(order) == 0 {
-		t.list.add(st.Subtle.Render(fmt.Sprintf("No active case is blocked (%s checked).",
-			plural(d.cases, "case", "cases"))))
+		t.list.add(st.Subtle.Render("No active case is blocked."))
 		return
 	}
+	// The same columns as the duties above (the first two as one), so
+	// the pupils line up; the first blocker in words (the count says how
+	// many more the case page lists).
+	cols := []column{{Title: "", Width: 18}, {Title: "Pupil", Width: 12, Flex: 1, Max: 32},
+		{Title: "What", Width: 20, Flex: 3}}
+	w := widths(cols, t.width-2)
 	for _, id := range order {
 		bs := byCase[id]
-		rules := make([]string, len(bs))
-		for i, b := range bs {
-			rules[i] = b.finding.Rule
-		}
-		word := fmt.Sprintf("BLOCKER ×%d", len(bs))
-		t.list.addItem(st.Blocker.Render(word)+"  "+cell(t.c.Name(bs[0].pupil), 20)+"  "+
-			strings.Join(rules, ", "), id)
+		t.list.addItemLazy(func() string {
+			word := fmt.Sprintf("BLOCKER ×%d", len(bs))
+			row := tableRow(cols, w, word, t.c.Name(bs[0].pupil), sanitise(bs[0].finding.Message))
+			return st.Blocker.Render(row[:len(word)]) + row[len(word):]
+		}, id)
 	}
 }

@@ -10,11 +10,13 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
 )
@@ -29,6 +31,12 @@ type Options struct {
 	NoColor bool
 	// Forms is the protocol form catalogue; nil means the forms package.
 	Forms FormCatalogue
+	// IdleAfter is how long without a key before the privacy screen hides
+	// everything: 0 means DefaultIdleAfter (5 minutes), less than 0 never.
+	IdleAfter time.Duration
+	// Now is the clock the idle time is measured by; nil means time.Now.
+	// Only the privacy screen reads it: the app's dates come from On.
+	Now func() time.Time
 }
 
 // page is one screen. The root sends it messages, asks it for its body and
@@ -75,6 +83,7 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	status   statusMsg
+	privacy  *privacy
 }
 
 // New builds the app over the store, for the school, as of the date. The
@@ -86,7 +95,8 @@ func New(store Store, school model.School, on model.Date, opts Options) tea.Mode
 	if c.Forms == nil {
 		c.Forms = defaultForms()
 	}
-	m := Model{common: c, help: help.New()}
+	p := newPrivacy(opts)
+	m := Model{common: c, help: help.New(), privacy: &p}
 	m.help.Styles = c.Styles.Help
 	m.stack = []page{newToday(c)}
 	m.resize()
@@ -121,7 +131,7 @@ func (m Model) capturing() bool {
 // Init asks the terminal for its background (for light or dark styles)
 // and starts the landing screen's loading.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.top().Init())
+	return tea.Batch(tea.RequestBackgroundColor, m.top().Init(), m.privacy.tick())
 }
 
 func (m *Model) resize() {
@@ -157,7 +167,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case showHelpMsg:
 		m.showHelp = true
 		return m, nil
+	case idleCheckMsg:
+		return m, m.privacy.check(msg.at)
+	case tea.PasteMsg:
+		if m.privacy.hidden {
+			return m, nil // nobody can see where it would go
+		}
 	case tea.KeyPressMsg:
+		if m.privacy.hidden && key.Matches(msg, m.common.Keys.ForceQ) {
+			return m, tea.Quit // quitting shows nothing, so it need not wake first
+		}
+		if m.privacy.pressed() {
+			return m, nil // the key that wakes the screen does nothing else
+		}
 		return m.key(msg)
 	}
 	return m, m.top().Update(msg)
@@ -182,6 +204,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Privacy):
 		m.common.HideNames = !m.common.HideNames
+		return m, nil
+	case key.Matches(msg, k.Lock):
+		m.privacy.hidden = true
 		return m, nil
 	case m.showHelp:
 		if key.Matches(msg, k.Help, k.Back, k.Quit) {
@@ -215,6 +240,12 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // terminal's size.
 func (m Model) View() tea.View {
 	c := m.common
+	if m.privacy.hidden {
+		v := tea.NewView(hiddenView(c.Styles, c.Width, c.Height))
+		v.AltScreen = true
+		v.WindowTitle = "reintegrate"
+		return v
+	}
 	var body string
 	if m.showHelp {
 		body = m.fullHelp()
@@ -259,20 +290,30 @@ func (m Model) footer() string {
 		return st.Render(sanitise(m.status.text))
 	}
 	k := c.Keys
-	bindings := append([]key.Binding{}, m.top().ShortHelp()...)
+	own := m.top().ShortHelp()
+	var always []key.Binding
 	switch {
-	case m.capturing() && !hasKey(bindings, "?"):
-		bindings = append(bindings, k.HelpF1)
-	case !hasKey(bindings, "?"):
-		bindings = append(bindings, k.Help)
+	case m.capturing() && !hasKey(own, "?"):
+		always = append(always, k.HelpF1)
+	case !hasKey(own, "?"):
+		always = append(always, k.Help)
 	}
 	switch {
 	case len(m.stack) == 1 && !m.capturing():
-		bindings = append(bindings, k.Quit)
-	case !hasKey(bindings, "esc"):
-		bindings = append(bindings, k.Back)
+		always = append(always, k.Quit)
+	case !hasKey(own, "esc"):
+		always = append(always, k.Back)
 	}
-	return m.help.ShortHelpView(bindings)
+	// On a narrow terminal the screen's last keys give way, never the
+	// help and back keys: with those the user can always find the rest.
+	h := m.help
+	h.SetWidth(0)
+	for n := len(own); ; n-- {
+		line := h.ShortHelpView(append(own[:n:n], always...))
+		if n == 0 || ansi.StringWidth(line) <= c.Width {
+			return line
+		}
+	}
 }
 
 func (m Model) fullHelp() string {

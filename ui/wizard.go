@@ -223,7 +223,7 @@ func (w *wizard) created(msg caseCreatedMsg) tea.Cmd {
 	p := newCasePage(w.c, msg.id)
 	p.tab = tabForms
 	if len(msg.forms) > 0 {
-		p.openOnLoad = msg.forms[0]
+		p.openOnLoad, p.queue = msg.forms[0], msg.forms[1:]
 	}
 	return tea.Sequence(back("Case opened as a draft."), push(p))
 }

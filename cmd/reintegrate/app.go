@@ -50,8 +50,11 @@ func (a *app) rootCommand() *cobra.Command {
 		a.exportCommand(),
 		a.backupCommand(),
 		a.restoreCommand(),
+		a.retentionCommand(),
 		a.versionCommand(),
 		a.generateCommand(),
+		a.reportCommand(),
+		a.notifyCommand(),
 	)
 	return root
 }

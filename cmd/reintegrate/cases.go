@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -63,12 +65,15 @@ func (a *app) cases(cmd *cobra.Command, s *storage.Store, all, asJSON bool) erro
 	for _, cs := range summaries {
 		rows = append(rows, newCaseRow(cs, cal, school.Packs.Params, on))
 	}
+	w := bufio.NewWriterSize(a.stdout, 64<<10) // one write, not one per cell
 	if asJSON {
-		enc := json.NewEncoder(a.stdout)
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		err = enc.Encode(rows)
+	} else {
+		err = writeCases(w, rows, all)
 	}
-	return writeCases(a.stdout, rows, all)
+	return cmp.Or(err, w.Flush())
 }
 
 func newCaseRow(cs storage.CaseSummary, cal *model.Calendar, params model.Params, on model.Date) caseRow {

@@ -17,36 +17,68 @@ import (
 
 type exportFlags struct {
 	format, form, out string
+	pupil             string
+	encrypt           bool
 }
 
 func (a *app) exportCommand() *cobra.Command {
 	var fl exportFlags
 	cmd := &cobra.Command{
-		Use:   "export ID --format json|pdf|md",
-		Short: "Export a case: its case file (JSON), or its forms ready to sign (PDF, Markdown)",
+		Use:   "export ID --format json|pdf|md | export --pupil ID --format json|pdf|md",
+		Short: "Export a case (its case file, or its forms ready to sign), or everything held about a pupil",
 		Long: "export writes one case as a reintegrate/case@1 file (json), or prints its forms " +
-			"(pdf, md): one form with --form TEMPLATE, else every completed form of the case. " +
-			"Files are created readable by you only (0600): they hold a child's personal data.",
+			"(pdf, md): one form with --form TEMPLATE, else every completed form of the case.\n\n" +
+			"With --pupil ID (or the pupil's UPN) instead of a case it gives everything held about one pupil, for a " +
+			"subject access request: the pupil, every case with its forms, notifications, reviews " +
+			"and timetable, and the audit trail (json gives it all; pdf and md are for reading, " +
+			"with the audit trail's changes listed). The audit log records that the copy was made.\n\n" +
+			"Files are created readable by you only (0600): they hold a child's personal data. " +
+			"With --encrypt the output is encrypted with a passphrase (age); import opens it. " + passphraseHelp,
 		Example: "  reintegrate export 4 --format json -o oliver.json\n" +
-			"  reintegrate export 4 --format pdf --form bwmat.plan -o plan.pdf",
-		Args: cobra.ExactArgs(1),
+			"  reintegrate export 4 --format pdf --form bwmat.plan -o plan.pdf\n" +
+			"  reintegrate export 4 --encrypt -o oliver.json.age\n" +
+			"  reintegrate export --pupil 12 --format pdf -o subject-access.pdf",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd, func(s *storage.Store) error { return a.export(cmd, s, args[0], fl) })
+			if err := checkExportArgs(args, fl); err != nil {
+				return err
+			}
+			return a.withStore(cmd, func(s *storage.Store) error {
+				if fl.pupil != "" {
+					return a.subjectAccess(cmd, s, fl)
+				}
+				return a.export(cmd, s, args[0], fl)
+			})
 		},
 	}
-	cmd.Flags().StringVar(&fl.format, "format", "json", "json, pdf or md")
-	cmd.Flags().StringVar(&fl.form, "form", "", "one form template, e.g. bwmat.plan (pdf and md)")
-	cmd.Flags().StringVarP(&fl.out, "output", "o", "", "write to this file (default: standard output)")
+	f := cmd.Flags()
+	f.StringVar(&fl.format, "format", "json", "json, pdf or md")
+	f.StringVar(&fl.form, "form", "", "one form template, e.g. bwmat.plan (pdf and md)")
+	f.StringVarP(&fl.out, "output", "o", "", "write to this file (default: standard output)")
+	f.StringVar(&fl.pupil, "pupil", "", "everything held about this pupil (pupil ID or UPN), for a subject access request")
+	f.BoolVar(&fl.encrypt, "encrypt", false, "encrypt the output with a passphrase")
 	return cmd
+}
+
+// checkExportArgs: a case ID or --pupil, not both; formats as listed.
+func checkExportArgs(args []string, fl exportFlags) error {
+	switch {
+	case fl.format != "json" && fl.format != "pdf" && fl.format != "md":
+		return usageError("--format: %q is not a format: use json, pdf or md", fl.format)
+	case fl.pupil != "" && len(args) > 0:
+		return usageError("export: give a case ID or --pupil, not both")
+	case fl.pupil != "" && fl.form != "":
+		return usageError("--form: not with --pupil; a subject access copy holds every form")
+	case fl.pupil == "" && len(args) == 0:
+		return usageError("export: give a case ID (`reintegrate cases` lists them), or --pupil ID for everything held about one pupil")
+	}
+	return nil
 }
 
 func (a *app) export(cmd *cobra.Command, s *storage.Store, arg string, fl exportFlags) error {
 	id, err := caseID(arg)
 	if err != nil {
 		return err
-	}
-	if fl.format != "json" && fl.format != "pdf" && fl.format != "md" {
-		return usageError("--format: %q is not a format: use json, pdf or md", fl.format)
 	}
 	ctx := cmd.Context()
 	c, _, err := s.Case(ctx, id)
@@ -74,7 +106,21 @@ func (a *app) export(cmd *cobra.Command, s *storage.Store, arg string, fl export
 			return err
 		}
 	}
-	return a.writeOutput(fl.out, buf.Bytes(), fl.format == "pdf")
+	return a.writeExport(fl, buf.Bytes())
+}
+
+// writeExport writes what export made, encrypted first if asked.
+func (a *app) writeExport(fl exportFlags, data []byte) error {
+	if fl.encrypt {
+		pass, err := a.passphrase(true)
+		if err != nil {
+			return err
+		}
+		if data, err = encryptBytes(data, pass); err != nil {
+			return err
+		}
+	}
+	return a.writeOutput(fl.out, data, fl.format == "pdf" || fl.encrypt)
 }
 
 // printForms renders one form, or the whole case's pack of completed forms.
@@ -127,7 +173,7 @@ func listWords(items []string) string {
 func (a *app) writeOutput(path string, data []byte, binary bool) error {
 	if path == "" || path == "-" {
 		if f, ok := a.stdout.(*os.File); ok && binary && term.IsTerminal(f.Fd()) {
-			return usageError("a PDF would garble the terminal: give -o FILE")
+			return usageError("a PDF or an encrypted file would garble the terminal: give -o FILE")
 		}
 		_, err := a.stdout.Write(data)
 		return err

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +21,8 @@ func (a *app) importCommand() *cobra.Command {
 		Short: "Import a case file (reintegrate/case@1) or a pupils CSV from the MIS",
 		Long: "import reads a case file (JSON, reintegrate/case@1) or a CSV of pupils exported " +
 			"from the MIS (columns: name or forename and surname, date of birth, UPN, year " +
-			"group, flags). Everything is checked first; a file with any problem imports nothing.",
+			"group, flags). Everything is checked first; a file with any problem imports nothing.\n\n" +
+			"An encrypted file (made with export --encrypt) is opened with its passphrase. " + passphraseHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(cmd, func(s *storage.Store) error { return a.importFile(cmd, s, args[0]) })
@@ -27,9 +31,9 @@ func (a *app) importCommand() *cobra.Command {
 }
 
 func (a *app) importFile(cmd *cobra.Command, s *storage.Store, path string) error {
-	data, err := os.ReadFile(path)
+	data, err := a.readMaybeEncrypted(path)
 	if err != nil {
-		return usageError("cannot read %s: %v", path, err)
+		return err
 	}
 	ctx := cmd.Context()
 	school, err := s.School(ctx)
@@ -74,13 +78,40 @@ func looksLikeJSON(data []byte) bool {
 	return len(trimmed) > 0 && trimmed[0] == '{'
 }
 
+// readMaybeEncrypted reads a file to import, opening it with the
+// passphrase if it is an age file.
+func (a *app) readMaybeEncrypted(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageError("cannot read %s: %v", path, err)
+	}
+	if !isEncrypted(data) {
+		return data, nil
+	}
+	pass, err := a.passphrase(false)
+	if err != nil {
+		return nil, err
+	}
+	return decryptBytes(data, pass, path)
+}
+
 func (a *app) backupCommand() *cobra.Command {
-	return &cobra.Command{
+	var encrypted bool
+	cmd := &cobra.Command{
 		Use:   "backup FILE",
 		Short: "Copy the database to FILE (created 0600; never overwrites)",
-		Args:  cobra.ExactArgs(1),
+		Long: "backup writes a consistent copy of the database to FILE, readable by you only (0600). " +
+			"A backup is never overwritten: give a new name each time.\n\n" +
+			"With --encrypt the copy is encrypted with a passphrase (age), so a lost memory " +
+			"stick or laptop gives nothing away; no unencrypted copy is left on the disk. " + passphraseHelp,
+		Example: "  reintegrate backup reintegrate-2026-11-23.db\n" +
+			"  reintegrate backup --encrypt reintegrate-2026-11-23.db.age",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(cmd, func(s *storage.Store) error {
+				if encrypted {
+					return a.encryptedBackup(cmd.Context(), s, args[0])
+				}
 				if err := s.Backup(cmd.Context(), args[0]); err != nil {
 					return storageError(err)
 				}
@@ -89,13 +120,46 @@ func (a *app) backupCommand() *cobra.Command {
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&encrypted, "encrypt", false, "encrypt the backup with a passphrase")
+	return cmd
+}
+
+// encryptedBackup copies the database (VACUUM INTO) into a private
+// temporary folder, encrypts the copy to the target and removes the
+// folder, so the only copy left is the encrypted one.
+func (a *app) encryptedBackup(ctx context.Context, s *storage.Store, to string) error {
+	if _, err := os.Lstat(to); err == nil {
+		return usageError("back up to %s: the file already exists; choose a new name (a backup is never overwritten)", to)
+	}
+	pass, err := a.passphrase(true)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "reintegrate-backup-") // 0700
+	if err != nil {
+		return storageError(fmt.Errorf("back up: %w", err))
+	}
+	defer os.RemoveAll(dir)
+	plain := filepath.Join(dir, "backup.db")
+	if err := s.Backup(ctx, plain); err != nil {
+		return storageError(err)
+	}
+	if err := encryptFileNew(plain, to, pass); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Backed up to %s, encrypted: keep the passphrase safe, without it the backup cannot be opened.\n", to)
+	return nil
 }
 
 func (a *app) restoreCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "restore FILE",
 		Short: "Replace the database with a backup (checked first; the old file is kept aside)",
-		Args:  cobra.ExactArgs(1),
+		Long: "restore checks the backup (SQLite's integrity check and a schema this version " +
+			"knows), then puts it in place of the database, keeping the database it replaces " +
+			"beside it as NAME.replaced-YYYYMMDD-HHMMSS. A damaged file changes nothing.\n\n" +
+			"An encrypted backup (backup --encrypt) is opened with its passphrase. " + passphraseHelp,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if a.demo {
 				return usageError("restore: not with --demo; give --db or REINTEGRATE_DB")
@@ -104,14 +168,64 @@ func (a *app) restoreCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := storage.Restore(cmd.Context(), args[0], to); err != nil {
-				return storageError(err)
+			if err := a.restore(cmd.Context(), args[0], to); err != nil {
+				return err
 			}
 			fmt.Fprintf(a.stdout, "Restored %s from %s.\n", to, args[0])
 			return nil
 		},
 	}
 }
+
+// restore puts the backup in place, first opening it into a private
+// temporary folder if it is encrypted.
+func (a *app) restore(ctx context.Context, from, to string) error {
+	encrypted, err := fileIsEncrypted(from)
+	if err != nil {
+		return err
+	}
+	plain := from
+	if encrypted {
+		pass, err := a.passphrase(false)
+		if err != nil {
+			return err
+		}
+		dir, err := os.MkdirTemp("", "reintegrate-restore-") // 0700
+		if err != nil {
+			return storageError(fmt.Errorf("restore: %w", err))
+		}
+		defer os.RemoveAll(dir)
+		plain = filepath.Join(dir, filepath.Base(from)+".db")
+		if err := decryptFileNew(from, plain, pass); err != nil {
+			return err
+		}
+	}
+	return restoreError(storage.Restore(ctx, plain, to), plain, from)
+}
+
+// restoreError names the backup as the person gave it, not the temporary
+// copy, and makes a file that is not a good backup bad input (exit 2).
+func restoreError(err error, plain, from string) error {
+	if err == nil {
+		return nil
+	}
+	if plain != from {
+		err = &renamedError{msg: strings.ReplaceAll(err.Error(), plain, from), err: err}
+	}
+	if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrNewerSchema) {
+		return badInput(err)
+	}
+	return storageError(err)
+}
+
+// renamedError is an error with its message reworded and its kind kept.
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }
 
 func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{

@@ -25,6 +25,12 @@ func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// The whole-file check runs when the file may have changed since the
+	// last clean one, and once a day (storage/checked.go); without a cache
+	// folder, on every open.
+	if dir, err := storage.DefaultCheckRecordDir(); err == nil {
+		opt.CheckRecordDir = dir
+	}
 	s, err := storage.Open(ctx, path, opt)
 	if err != nil {
 		return nil, nil, storageError(err)

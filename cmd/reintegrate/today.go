@@ -1,10 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"cmp"
 	"encoding/json"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -76,28 +75,32 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	if err != nil {
 		return storageError(err)
 	}
-	findings, err := s.OutstandingFindings(ctx, on)
+	duties, err := s.Duties(ctx, on)
 	if err != nil {
 		return storageError(err)
 	}
-	r := buildToday(school.Calendar(), on, entries, findings)
+	r := buildToday(school.Calendar(), on, entries, duties)
+	// One buffer for the whole report: the table writer otherwise makes a
+	// write per cell, tens of thousands of system calls on a big school.
+	w := bufio.NewWriterSize(a.stdout, 64<<10)
 	if asJSON {
-		enc := json.NewEncoder(a.stdout)
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		err = enc.Encode(r)
+	} else {
+		err = writeToday(w, r, school)
 	}
-	return writeToday(a.stdout, r, school)
+	return cmp.Or(err, w.Flush())
 }
 
-func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry, findings map[int64][]model.Finding) todayReport {
-	r := todayReport{On: on.String(), SchoolDay: cal.IsSchoolDay(on), Pupils: []todayPupil{}, Duties: []todayFinding{}}
+func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry, duties []storage.Duty) todayReport {
+	r := todayReport{On: on.String(), SchoolDay: cal.IsSchoolDay(on), Pupils: make([]todayPupil, 0, len(entries)),
+		Duties: make([]todayFinding, 0, len(duties))}
 	if why, closed := cal.Closed(on); closed {
 		r.Closed = why
 	}
-	names := map[int64]string{}
 	lengths := cal.SessionLengths()
 	for _, e := range entries {
-		names[e.CaseID] = e.Pupil.Name
 		session := func(s model.Session, h model.Half) todaySession {
 			if !e.Planned {
 				return todaySession{Mode: s.Mode}
@@ -109,39 +112,13 @@ func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry
 			YearGroup: e.Pupil.YearGroup, Kind: e.Kind, Planned: e.Planned,
 			AM: session(e.AM, model.AM), PM: session(e.PM, model.PM)})
 	}
-	for id, fs := range findings {
-		for _, f := range fs {
-			if f.Status != model.Due && f.Status != model.Overdue && !f.Blocks() {
-				continue
-			}
-			if f.Blocks() {
-				r.Blockers++
-			}
-			r.Duties = append(r.Duties, todayFinding{CaseID: id, Pupil: names[id], findingJSON: findingsJSON([]model.Finding{f})[0]})
+	// Duties come in the order the list shows them (storage.Duties):
+	// blockers, overdue, due; earliest deadline; pupil by name.
+	for _, d := range duties {
+		if d.Blocks() {
+			r.Blockers++
 		}
+		r.Duties = append(r.Duties, todayFinding{CaseID: d.CaseID, Pupil: d.Pupil, findingJSON: findingsJSON([]model.Finding{d.Finding})[0]})
 	}
-	slices.SortFunc(r.Duties, compareDuties)
 	return r
-}
-
-// compareDuties puts blockers first, then overdue before due, then the
-// earliest deadline, then the pupil.
-func compareDuties(a, b todayFinding) int {
-	rank := func(f todayFinding) int {
-		switch {
-		case f.Severity == model.Blocker:
-			return 0
-		case f.Status == model.Overdue:
-			return 1
-		}
-		return 2
-	}
-	due := func(f todayFinding) string {
-		if f.Due == nil {
-			return "9999"
-		}
-		return *f.Due
-	}
-	return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(due(a), due(b)),
-		strings.Compare(a.Pupil, b.Pupil), cmp.Compare(a.CaseID, b.CaseID), strings.Compare(a.Rule, b.Rule))
 }

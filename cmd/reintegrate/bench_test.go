@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The daily lookup's budget (DESIGN.md, "Budgets"; issue 3): with 10,000
+// pupils and 2,000 active cases, `reintegrate today` under 50 ms as a whole
+// process, and within 2x of the sqlite3 command line running the
+// equivalent query on the same file. These benchmarks measure both side by
+// side:
+//
+//	go test ./cmd/reintegrate -run '^$' -bench . -count 5
+//
+// They build the binary and generate the data once per run, then warm the
+// findings cache with one `today` (the morning's first run checks every
+// case and caches the result; the budget is for the runs after it, which
+// the first-run metric reports separately).
+
+// benchFixture is a built binary and a generated database.
+type benchFixture struct {
+	bin, db, on string
+}
+
+func newBenchFixture(b *testing.B) benchFixture {
+	b.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		b.Skip("the go tool is not on PATH: cannot build the binary to time")
+	}
+	dir := b.TempDir()
+	f := benchFixture{bin: filepath.Join(dir, "reintegrate"), db: filepath.Join(dir, "bench.db"),
+		on: time.Now().Format(time.DateOnly)} // generate dates its plans around the clock
+	if out, err := exec.Command(goTool, "build", "-o", f.bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	f.mustRun(b, "generate", "--pupils", "10000", "--cases", "2000")
+	return f
+}
+
+// command is the binary with the database and date flags.
+func (f benchFixture) command(args ...string) *exec.Cmd {
+	return exec.Command(f.bin, append([]string{"--db", f.db, "--on", f.on}, args...)...)
+}
+
+func (f benchFixture) mustRun(b *testing.B, args ...string) string {
+	b.Helper()
+	out, err := f.command(args...).CombinedOutput()
+	if err != nil {
+		b.Fatalf("reintegrate %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// timed runs cmd with its output going to the null device (as a terminal
+// would take it, with no copying goroutine in between) and returns how
+// long the whole process took.
+func timed(b *testing.B, cmd *exec.Cmd) time.Duration {
+	b.Helper()
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer null.Close()
+	cmd.Stdout, cmd.Stderr = null, null
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s: %v", strings.Join(cmd.Args, " "), err)
+	}
+	return time.Since(start)
+}
+
+// sqliteToday is what `today` reads, as the sqlite3 command line would ask
+// it: the active cases whose plan covers the day, with pupil and the day's
+// week, and the cached findings of those cases that are duties (due,
+// overdue, or a blocker not met: the cache holds only outstanding ones). (`today` also
+// reads the one-row school profile and its closures.)
+const sqliteToday = `SELECT c.id, c.kind, p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.sessions
+FROM cases c JOIN pupils p ON p.id = c.pupil_id
+LEFT JOIN weeks w ON w.case_id = c.id AND w.week_beginning = date(:on, 'weekday 0', '-6 days')
+WHERE c.status = 'active' AND (c.start IS NULL OR c.start <= :on)
+AND (c.effective_end IS NULL OR c.effective_end >= :on)
+ORDER BY p.name, c.id;
+SELECT f.case_id, f.rule, f.pack, f.status, f.severity, f.due, f.message, f.source
+FROM cases c JOIN findings_checked fc ON fc.case_id = c.id AND fc.on_date = :on AND fc.case_version = c.version
+JOIN findings f ON f.case_id = c.id
+WHERE c.status = 'active' AND (f.status IN ('due', 'overdue') OR f.severity = 'blocker')
+ORDER BY f.case_id, f.position;`
+
+// sqliteCommand runs sqliteToday through the sqlite3 command line.
+func (f benchFixture) sqliteCommand(sqlite3 string) *exec.Cmd {
+	// The date is ours (YYYY-MM-DD), so it goes into the text as a literal.
+	return exec.Command(sqlite3, "-readonly", f.db, strings.ReplaceAll(sqliteToday, ":on", "'"+f.on+"'"))
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// BenchmarkTodayProcess times `reintegrate today` as a whole process (ns/op
+// and today-ms, the median) and, when sqlite3 is installed, the same lookup
+// through it (sqlite3-ms) and the ratio of the medians (x-sqlite3; the
+// budget is 2 or less).
+func BenchmarkTodayProcess(b *testing.B) {
+	f := newBenchFixture(b)
+	first := timed(b, f.command("today")) // checks every case, fills the cache
+	if out := f.mustRun(b, "today"); !strings.Contains(out, "ON A PLAN TODAY (2000)") {
+		b.Fatalf("today over the generated data does not list the 2,000 cases:\n%.500s", out)
+	}
+	sqlite3, _ := exec.LookPath("sqlite3")
+	if sqlite3 == "" {
+		b.Log("sqlite3 is not installed: timing reintegrate alone, without the ratio")
+	} else if out, err := f.sqliteCommand(sqlite3).Output(); err != nil || bytes.Count(out, []byte("\n")) < 2000 {
+		b.Fatalf("sqlite3 lookup: %v, %d lines", err, bytes.Count(out, []byte("\n")))
+	}
+	var ours, theirs []time.Duration
+	for b.Loop() {
+		ours = append(ours, timed(b, f.command("today")))
+		if sqlite3 != "" {
+			b.StopTimer()
+			theirs = append(theirs, timed(b, f.sqliteCommand(sqlite3)))
+			b.StartTimer()
+		}
+	}
+	b.ReportMetric(ms(first), "first-run-ms")
+	b.ReportMetric(ms(median(ours)), "today-ms")
+	if len(theirs) > 0 {
+		b.ReportMetric(ms(median(theirs)), "sqlite3-ms")
+		b.ReportMetric(float64(median(ours))/float64(median(theirs)), "x-sqlite3")
+	}
+}
+
+// BenchmarkCasesProcess times `reintegrate cases` (2,000 active cases with
+// this week's hours) as a whole process.
+func BenchmarkCasesProcess(b *testing.B) {
+	f := newBenchFixture(b)
+	if out := f.mustRun(b, "cases"); strings.Count(out, "\n") != 2001 {
+		b.Fatalf("cases over the generated data: %d lines, want a header and 2,000 rows", strings.Count(out, "\n"))
+	}
+	var runs []time.Duration
+	for b.Loop() {
+		runs = append(runs, timed(b, f.command("cases")))
+	}
+	b.ReportMetric(ms(median(runs)), "cases-ms")
+}
+
+// BenchmarkTodayInProcess is `today` through run, without process start:
+// the one to profile (-cpuprofile) when the whole-process time is over.
+func BenchmarkTodayInProcess(b *testing.B) {
+	db := filepath.Join(b.TempDir(), "bench.db")
+	on := time.Now().Format(time.DateOnly)
+	ctx := context.Background()
+	for _, args := range [][]string{{"generate"}, {"today"}} {
+		var stderr bytes.Buffer
+		if code := run(ctx, append([]string{"--db", db, "--on", on}, args...), nil, io.Discard, &stderr); code != 0 {
+			b.Fatalf("%s: exit %d: %s", args[0], code, stderr.String())
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(ctx, []string{"--db", db, "--on", on, "today"}, nil, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("today: exit %d", code)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"reintegrate/model"
+)
+
+// SubjectAccess is everything the record holds about one pupil, for a
+// subject access request (UK GDPR Article 15): the pupil, every case in any
+// status with all its parts (consent, involvement, notifications,
+// extensions, reviews, forms, timetable), the plans recorded elsewhere, and
+// every audit entry about the pupil or their cases.
+type SubjectAccess struct {
+	Pupil   model.Pupil
+	Cases   []model.Case     // oldest first
+	History []model.PastCase // plans recorded elsewhere (from case files)
+	Audit   []AuditEntry     // oldest first
+}
+
+// subjectAuditQuery reads the pupil's own entries and those of each of
+// their cases; cases are never deleted, so none is missed.
+const subjectAuditQuery = `SELECT id, at, user, entity, entity_id, action,
+	coalesce(before, 'null'), coalesce(after, 'null') FROM audit
+	WHERE (entity = 'pupil' AND entity_id = ?1)
+	OR (entity = 'case' AND entity_id IN (SELECT id FROM cases WHERE pupil_id = ?1))
+	ORDER BY id`
+
+// SubjectAccess gathers everything held about the pupil from one
+// consistent snapshot. ErrNotFound when there is no such pupil. It only
+// reads: call RecordSubjectAccess when the copy is handed over.
+func (s *Store) SubjectAccess(ctx context.Context, pupilID int64) (SubjectAccess, error) {
+	var sa SubjectAccess
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if sa.Pupil, err = loadPupil(ctx, tx, "id = ?", pupilID); err != nil {
+			return err
+		}
+		loaded, err := loadCases(ctx, tx, false, "c.pupil_id = ?", pupilID)
+		if err != nil {
+			return err
+		}
+		for _, lc := range loaded {
+			sa.Cases = append(sa.Cases, lc.Case)
+		}
+		if sa.History, err = recordedElsewhere(ctx, tx, pupilID); err != nil {
+			return err
+		}
+		sa.Audit, err = subjectAudit(ctx, tx, pupilID)
+		return err
+	})
+	if errors.Is(err, ErrNotFound) {
+		return sa, fail(ErrNotFound, "there is no pupil %d in the database", pupilID)
+	}
+	if err != nil {
+		return sa, fmt.Errorf("gather everything held about pupil %d: %w", pupilID, err)
+	}
+	return sa, nil
+}
+
+// recordedElsewhere is the pupil's plans from other settings; the school's
+// own cases are in SubjectAccess.Cases already.
+func recordedElsewhere(ctx context.Context, q queryer, pupilID int64) ([]model.PastCase, error) {
+	past, err := readPastCases(ctx, q, "?", []any{pupilID})
+	if err != nil {
+		return nil, err
+	}
+	var out []model.PastCase
+	for _, p := range past {
+		if p.caseID == 0 {
+			out = append(out, p.PastCase)
+		}
+	}
+	return out, nil
+}
+
+func subjectAudit(ctx context.Context, q queryer, pupilID int64) ([]AuditEntry, error) {
+	rows, err := q.QueryContext(ctx, subjectAuditQuery, pupilID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at, before, after string
+		if err := rows.Scan(&e.ID, &at, &e.User, &e.Entity, &e.EntityID, &e.Action, &before, &after); err != nil {
+			return nil, err
+		}
+		if e.At, err = time.Parse(stamp, at); err != nil {
+			return nil, fmt.Errorf("audit entry %d has a bad time %q", e.ID, at)
+		}
+		e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// SubjectAccessMade is what the audit log keeps about a copy handed over.
+type SubjectAccessMade struct {
+	Format    string `json:"format"`         // json, pdf or md
+	Cases     int    `json:"cases"`          // how many cases it held
+	File      string `json:"file,omitempty"` // where it was written; "" for standard output
+	Encrypted bool   `json:"encrypted,omitempty"`
+}
+
+// RecordSubjectAccess writes an audit entry (pupil, "subject-access") saying
+// that a copy of everything held about the pupil was made, by whom and
+// when, so the school can show what it disclosed and to whom.
+func (s *Store) RecordSubjectAccess(ctx context.Context, pupilID int64, made SubjectAccessMade) error {
+	err := s.write(ctx, func(c *change) error {
+		if _, err := loadPupil(ctx, c, "id = ?", pupilID); err != nil {
+			return err
+		}
+		return c.audit("pupil", pupilID, "subject-access", nil, made)
+	})
+	if errors.Is(err, ErrNotFound) {
+		return fail(ErrNotFound, "there is no pupil %d in the database", pupilID)
+	}
+	if err != nil {
+		return fmt.Errorf("record the subject access copy for pupil %d: %w", pupilID, err)
+	}
+	return nil
+}

@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"reintegrate/model"
+)
+
+// The Reports screen and the case page's Notifications tab (issue 6),
+// driven through Update with the fake store.
+
+// clearBox empties the text box being typed in (ctrl+u, as in a shell).
+func (d *driver) clearBox() *driver {
+	d.send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	return d
+}
+
+// openReports opens the Reports screen from Today.
+func openReports(t *testing.T) *driver {
+	t.Helper()
+	d := newDriver(t, 100, 30, true)
+	d.keys("p")
+	d.mustSee("Reports", "Period 02/11/2026 to 18/12/2026", "social-care", "register")
+	return d
+}
+
+// The period starts as BuildReport chooses it (the half term: no holiday
+// of five days before it in the test calendar, so from 1 November; to the
+// last school day before Christmas), and a preview shows the report.
+func TestReportsPreview(t *testing.T) {
+	d := openReports(t)
+	d.keys("enter")
+	d.mustSee("Local authority return: pupils on a reduced timetable", "Sam Taylor", "Zoë Brontë")
+	d.mustNotSee("Aisha Khan") // a draft runs nothing
+	d.keys("esc", "down", "down", "enter")
+	d.mustSee("Reduced timetables: summary for governors", "Plans running in the period")
+	d.mustNotSee("Sam Taylor") // 002 s5.11: no names unless asked
+	d.keys("esc", "n", "enter")
+	d.mustSee("Pupils are named: keep this copy confidential.")
+	d.keys("esc", "esc")
+	d.mustSee("Due and overdue") // back on Today
+}
+
+// Scrolling the preview moves through the report (bubbles viewport).
+func TestReportsPreviewScrolls(t *testing.T) {
+	d := openReports(t)
+	d.keys("down", "down", "down", "down", "down", "enter") // register: a row a weekday
+	d.mustSee("Register pattern: codes for each session", " 0%")
+	d.keys("pgdown", "pgdown")
+	if strings.Contains(d.view(), " 0%") {
+		t.Fatalf("pgdown did not scroll:\n%s", d.view())
+	}
+}
+
+// A date that does not read stays in the box with the field named.
+func TestReportsPeriod(t *testing.T) {
+	d := openReports(t)
+	d.keys("f").clearBox().keys("31/02/2026", "enter")
+	d.mustSee(`From: "31/02/2026" is not a real date`)
+	d.clearBox().keys("09/11/2026", "enter")
+	d.mustSee("Period 09/11/2026 to 18/12/2026")
+	d.keys("t").clearBox().keys("01/11/2026", "enter")
+	d.mustSee("Period: from 09/11/2026 is after to 01/11/2026")
+	d.keys("esc")
+	d.mustSee("Period 09/11/2026 to 18/12/2026")
+}
+
+// Saving writes the file 0600 in a command, and never over another file.
+func TestReportsSave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "la.csv")
+	d := openReports(t)
+	d.keys("enter", "c")
+	d.mustSee("Save CSV as: ", "la-2026-11-02-to-2026-12-18.csv")
+	d.clearBox().keys(path, "enter")
+	d.mustSee("Saved the la report as CSV")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "\ufeffUPN,Pupil,") || !strings.Contains(string(data), "Sam Taylor") {
+		t.Errorf("the CSV is not the LA return:\n%s", data)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
+	}
+	d.keys("c").clearBox().keys(path, "enter")
+	d.mustSee("already exists: type another file name")
+	pdf := filepath.Join(filepath.Dir(path), "la.pdf")
+	d.keys("p").clearBox().keys(pdf, "enter")
+	// A PDF takes longer than the driver waits for a command; the command
+	// still runs, so wait for its file.
+	var data2 []byte
+	for range 100 {
+		if data2, err = os.ReadFile(pdf); err == nil && len(data2) > 0 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.HasPrefix(string(data2), "%PDF-") {
+		t.Errorf("no PDF written: %v", err)
+	}
+}
+
+// While names are hidden (ctrl+p) a preview that names pupils is not shown.
+func TestReportsPreviewHidesNames(t *testing.T) {
+	d := openReports(t)
+	d.keys("enter", "ctrl+p")
+	d.mustNotSee("Sam Taylor")
+	d.mustSee("Names are hidden (ctrl+p)")
+}
+
+// openNotifications opens Sam Taylor's case on its
+// Notifications tab.
+func openNotifications(t *testing.T) *driver {
+	t.Helper()
+	d := newDriver(t, 100, 30, true)
+	var id int64
+	for _, fc := range d.store.sorted() {
+		if fc.c.Pupil.Name == "Sam Taylor" {
+			id = fc.c.ID
+		}
+	}
+	d.send(pushMsg{newCasePage(d.root().common, id)})
+	d.keys("6")
+	return d
+}
+
+// 002 s7: Sam is on a Child in Need plan: the LA and the social worker
+// get a copy of the plan by the start. One key records it sent today.
+func TestNotificationsMarkSent(t *testing.T) {
+	d := openNotifications(t)
+	d.mustSee("Notifications: 3 needed, 0 sent", "local authority", "social worker", "governors",
+		"Child Protection or Child in Need plan: send a copy of the reduced timetable to the", "named social worker (002 s7)")
+	d.keys("s")
+	if d.store.saves != 1 {
+		t.Fatalf("saves = %d, want 1", d.store.saves)
+	}
+	got := d.store.lastSave.Notifications
+	if len(got) != 1 || got[0].Sent != testOn || got[0].To == "" {
+		t.Fatalf("saved notifications = %+v, want one sent on %s", got, testOn.UK())
+	}
+	d.mustSee("Recorded: ", "Notifications: 3 needed, 1 sent")
+	d.keys("s") // the same one again: already recorded
+	if d.store.saves != 1 {
+		t.Errorf("marking a sent notification again saved the case")
+	}
+	d.mustSee("Already recorded: sent to the")
+}
+
+// A change saved elsewhere meanwhile is not overwritten.
+func TestNotificationsConflict(t *testing.T) {
+	d := openNotifications(t)
+	d.store.saveErr = errors.Join(errors.New("case 1 was changed elsewhere; reload it"), ErrConflict)
+	d.keys("s")
+	d.mustSee("this case was changed elsewhere, so nothing was recorded")
+	if d.store.saves != 0 {
+		t.Errorf("saves = %d after a conflict", d.store.saves)
+	}
+}
+
+// The screens fit an 80x24 terminal: nothing runs past the edge.
+func TestReportsFit80x24(t *testing.T) {
+	d := newDriver(t, 80, 24, true)
+	d.keys("p")
+	for _, step := range [][]string{nil, {"enter"}, {"c"}} {
+		d.keys(step...)
+		lines := strings.Split(d.view(), "\n")
+		if len(lines) != 24 {
+			t.Fatalf("after %v: %d lines, want 24", step, len(lines))
+		}
+		for _, l := range lines {
+			if w := len([]rune(l)); w > 80 {
+				t.Fatalf("after %v: a line of %d cells:\n%s", step, w, l)
+			}
+		}
+	}
+	_ = model.ReportNames
+}
