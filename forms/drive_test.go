@@ -368,3 +368,46 @@ func TestDriveRefusesBadDate(t *testing.T) {
 		t.Error("still on the meeting date after a good one")
 	}
 }
+
+// Every question of every template is asked by its huh form: walking a
+// form filled in from the case and a made-up record, Enter by Enter,
+// visits each field's input (and each row of a table with the seed's
+// row titles, and a free table's first row), in the definition's order.
+func TestFormAsksEveryField(t *testing.T) {
+	school := sampleSchool()
+	for _, tmpl := range Templates() {
+		t.Run(tmpl.ID, func(t *testing.T) {
+			c := sampleCase(tmpl.Kinds[0])
+			prior := filled(tmpl, c, school)
+			prior.Completed = model.Date{}
+			d := tmpl.Edit(c, school, &prior, false)
+			dr := drive(t, d.Form)
+			var asked []string
+			for same := 0; dr.form.State == huh.StateNormal; dr.key(tea.KeyEnter) {
+				key := dr.form.GetFocusedField().GetKey()
+				if n := len(asked); n > 0 && asked[n-1] == key {
+					if same++; same > 3 {
+						t.Fatalf("the form stays on %s:\n%s", key, dr.form.View())
+					}
+					continue
+				}
+				same = 0
+				asked = append(asked, key)
+			}
+			var want []string
+			for _, in := range d.inputs {
+				if in.row <= 0 || len(in.field.RowTitles) > 0 {
+					want = append(want, in.key)
+				}
+			}
+			at := 0
+			for _, key := range want {
+				i := slices.Index(asked[at:], key)
+				if i < 0 {
+					t.Fatalf("the form never asks %s (or asks it out of order); asked %v", key, asked)
+				}
+				at += i + 1
+			}
+		})
+	}
+}

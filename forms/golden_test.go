@@ -17,8 +17,8 @@ import (
 
 // filled is a record of the template as a pastoral lead might leave it:
 // pre-filled from the case, every other answer made up from its place in
-// the form, dates moving a week on per question from the plan's start so
-// they come in order. It is deterministic, so goldens hold.
+// the form, dates a day apart per question up to the day before the
+// plan's start, so they come in order and before the case's own dates. It is deterministic, so goldens hold.
 func filled(t *Template, c model.Case, school model.School) model.FormRecord {
 	d := t.Edit(c, school, nil, false)
 	for i, in := range d.inputs {
@@ -32,18 +32,18 @@ func filled(t *Template, c model.Case, school model.School) model.FormRecord {
 		if *p != "" {
 			continue
 		}
-		*p = madeUp(in, i, c)
+		*p = madeUp(in, i, len(d.inputs), c)
 	}
 	return d.Record(model.MustDate("2026-10-30"))
 }
 
-func madeUp(in input, i int, c model.Case) string {
+func madeUp(in input, i, n int, c model.Case) string {
 	if in.row > 0 && len(in.field.RowTitles) == 0 {
 		return "" // leave later rows of a free table blank, as most forms are
 	}
 	switch in.kind {
 	case Date:
-		return c.Start.AddDays(-21 + 7*(i%9)).UK()
+		return c.Start.AddDays(i - n).UK() // before the start, in the form's order
 	case YesNo:
 		return []string{model.AnswerYes, model.AnswerNo}[i%2]
 	case Choice, Rating:

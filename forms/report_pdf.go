@@ -306,7 +306,11 @@ func (rp *reportPage) chart(c model.Chart) {
 		p.SetXY(reportMarginX, y-2)
 		p.CellFormat(reportChartAxisW-1.5, 4, reportChartValue(v, c.Unit), "", 0, "R", false, 0, "")
 	}
-	axisLabel(top, y0)
+	// The reference line is labelled in the axis, where no bar's value is;
+	// the top value gives way to it when they would overlap.
+	if c.Mark <= 0 || (top-c.Mark)/top*reportChartHeight >= 4 {
+		axisLabel(top, y0)
+	}
 	axisLabel(0, bottom)
 	p.SetLineWidth(0.2)
 	p.Line(x0, y0, x0, bottom)
@@ -329,8 +333,8 @@ func (rp *reportPage) chart(c model.Chart) {
 		p.SetDashPattern([]float64{1.2, 0.8}, 0)
 		p.Line(x0, y, x0+plotW, y)
 		p.SetDashPattern([]float64{}, 0)
-		p.SetXY(x0+plotW-40, y-4)
-		p.CellFormat(40, 4, Clean(c.MarkLabel, false), "", 0, "R", false, 0, "")
+		p.SetXY(reportMarginX, y-2)
+		p.CellFormat(reportChartAxisW-1.5, 4, Clean(c.MarkLabel, false), "", 0, "R", false, 0, "")
 	}
 	rp.barLabels(c, x0, bottom, slot)
 	p.SetXY(reportMarginX, bottom+10)

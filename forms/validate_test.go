@@ -95,7 +95,7 @@ func TestValidate(t *testing.T) {
 // A form filled as the golden tests fill it, with the case's own dates,
 // has no problems: the checks do not cry wolf.
 func TestValidateFilledForms(t *testing.T) {
-	for _, tmpl := range []*Template{bwmatPlan, worcsInitialMeeting, worcsConsent, oxonPlan} {
+	for _, tmpl := range Templates() {
 		c := sampleCase(tmpl.Kinds[0])
 		rec := filled(tmpl, c, sampleSchool())
 		for _, fe := range tmpl.Validate(rec, c) {
