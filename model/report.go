@@ -96,6 +96,9 @@ func BuildReport(name string, in ReportInput) (Report, error) {
 	r := kind.build(newReportData(in))
 	r.Name, r.Title, r.From, r.To, r.On = name, kind.title, from, to, in.On
 	r.School = schoolLine(in.School)
+	if la := CleanName(in.School.LocalAuthority); la != "" && (name == ReportLA || name == ReportHalfTerm) {
+		r.Notes = append([]string{"For " + la + "."}, r.Notes...)
+	}
 	return r, nil
 }
 
@@ -139,7 +142,8 @@ func (in ReportInput) Period() (from, to Date, err error) {
 		return from, to, fmt.Errorf("from %s is after to %s: give a from date on or before the to date", from.UK(), to.UK())
 	}
 	if days := from.DaysUntil(to) + 1; days > maxReportDays {
-		return from, to, fmt.Errorf("from %s to %s is %d days: a report covers at most two years (%d days)", from.UK(), to.UK(), days, maxReportDays)
+		return from, to, fmt.Errorf("from %s to %s is %d days: a report covers at most two years (%d days): give a later from date or an earlier to date",
+			from.UK(), to.UK(), days, maxReportDays)
 	}
 	return from, to, nil
 }
@@ -330,7 +334,7 @@ func (d reportData) reducedPlans() []plan {
 	return out
 }
 
-// periodNote says which dates the report covers and how they were chosen.
+// periodPhrase says which dates the report covers, as a sentence ends.
 func periodPhrase(from, to Date) string {
 	return fmt.Sprintf("between %s and %s", from.UK(), to.UK())
 }

@@ -51,7 +51,7 @@ const reportOn = "2026-11-27"
 
 func reportSchool() School {
 	s := DefaultSchool()
-	s.Name, s.URN = "Rosehill Academy", "139999"
+	s.Name, s.URN, s.LocalAuthority = "Rosehill Academy", "139999", "Oxfordshire County Council"
 	s.Packs.On = []Pack{National, Oxfordshire, BWMAT}
 	s.Closures = []Closure{
 		{First: MustDate("2026-10-26"), Last: MustDate("2026-10-30"), Name: "October half term"},

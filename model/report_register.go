@@ -47,23 +47,29 @@ func registerRows(p plan, cal *Calendar, from, to Date) [][]Cell {
 	for _, w := range c.Timetable {
 		planned[w.WeekBeginning.Monday()] = w
 	}
+	// The pupil's cells are cleaned once, not once a day: a term of 2,000
+	// plans is 60,000 rows.
+	pupil := []Cell{textCell(c.Pupil.UPN), textCell(c.Pupil.Name), textCell(string(c.Pupil.YearGroup))}
 	var rows [][]Cell
 	for day := MaxDate(from, p.first); !day.After(MinDate(to, p.last)); day = day.AddDays(1) {
 		if weekend(day) {
 			continue
 		}
+		row := append(make([]Cell, 0, len(registerColumns)), pupil...)
+		row = append(row, dateCell(day), Cell{Text: day.Weekday().String()[:3]})
 		w, ok := planned[day.Monday()]
 		switch {
 		case ok:
-			rows = append(rows, registerRow(c, w, day, cal))
+			rows = append(rows, append(row, registerCodes(c, w, day, cal)...))
 		case cal.IsSchoolDay(day) && !day.After(c.End()):
-			rows = append(rows, append(registerPupil(c, day), Cell{}, Cell{}, Cell{Text: noWeekPlanned}))
+			rows = append(rows, append(row, Cell{}, Cell{}, Cell{Text: noWeekPlanned}))
 		}
 	}
 	return rows
 }
 
-func registerRow(c Case, w Week, day Date, cal *Calendar) []Cell {
+// registerCodes are the day's am and pm codes and a note on any that needs one.
+func registerCodes(c Case, w Week, day Date, cal *Calendar) []Cell {
 	i := (int(day.Weekday()) + 6) % 7
 	am := RegisterCode(w.Days[i][AM], AM, c.Pupil, day, cal)
 	pm := RegisterCode(w.Days[i][PM], PM, c.Pupil, day, cal)
@@ -73,10 +79,5 @@ func registerRow(c Case, w Week, day Date, cal *Calendar) []Cell {
 	} else if am == CodeNotCompulsory || pm == CodeNotCompulsory {
 		note = "X: not of compulsory school age"
 	}
-	return append(registerPupil(c, day), Cell{Text: am}, Cell{Text: pm}, Cell{Text: note})
-}
-
-func registerPupil(c Case, day Date) []Cell {
-	return []Cell{textCell(c.Pupil.UPN), textCell(c.Pupil.Name), textCell(string(c.Pupil.YearGroup)),
-		dateCell(day), {Text: day.Weekday().String()[:3]}}
+	return []Cell{{Text: am}, {Text: pm}, {Text: note}}
 }

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/forms"
 	"reintegrate/model"
@@ -273,7 +274,7 @@ func (p *reportsPage) View() string {
 	if p.names {
 		names = "on"
 	}
-	b.WriteString(fmt.Sprintf("  Period %s to %s %s · names in the governors' summary: %s %s\n\n",
+	b.WriteString(fmt.Sprintf("  Period %s to %s %s · governors with names: %s %s\n\n",
 		p.from.UK(), p.to.UK(), st.Subtle.Render("(f, t)"), names, st.Subtle.Render("(n)")))
 	cols := []column{{Title: "Report", Width: 12}, {Title: "What it is for", Width: 20, Flex: 1}}
 	w := widths(cols, p.width-2)
@@ -285,7 +286,8 @@ func (p *reportsPage) View() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString("\n" + p.footLine())
+	summary := ansi.Wordwrap(model.ReportSummary(p.name()), max(p.width-4, 20), "")
+	b.WriteString("\n" + st.Subtle.Render("  "+strings.ReplaceAll(summary, "\n", "\n  ")) + "\n\n" + p.footLine())
 	return b.String()
 }
 

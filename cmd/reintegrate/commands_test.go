@@ -246,8 +246,8 @@ func TestBackupAndRestore(t *testing.T) {
 	backup := filepath.Join(dir, "backup.db")
 	mustRun(t, db, "backup", backup)
 	wantMode(t, backup, 0o600)
-	if r := runCLI(t, db, "backup", backup); r.code == exitOK || !strings.Contains(r.stderr, "already exists") {
-		t.Errorf("a second backup to the same file: exit %d, %q; want a refusal", r.code, r.stderr)
+	if r := runCLI(t, db, "backup", backup); r.code != exitUsage || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("a second backup to the same file: exit %d, %q; want 2, never overwritten", r.code, r.stderr)
 	}
 	mustRun(t, db, "import", fixture("good/havering-ap-reintegration.json"))
 	mustRun(t, db, "restore", backup)
@@ -296,6 +296,9 @@ func TestRestoreRefusesWhatIsNotABackup(t *testing.T) {
 			}
 			if got := casesJSON(t, db, "--all"); len(got) != 1 {
 				t.Errorf("after a refused restore: %+v, want the old database as it was", got)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, "school.db.*")); len(left) != 0 {
+				t.Errorf("a refused restore left %v beside the database", left)
 			}
 		})
 	}

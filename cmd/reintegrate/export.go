@@ -24,7 +24,7 @@ type exportFlags struct {
 func (a *app) exportCommand() *cobra.Command {
 	var fl exportFlags
 	cmd := &cobra.Command{
-		Use:   "export ID --format json|pdf|md | export --pupil ID --format json|pdf|md",
+		Use:   "export ID|--pupil ID --format json|pdf|md",
 		Short: "Export a case (its case file, or its forms ready to sign), or everything held about a pupil",
 		Long: "export writes one case as a reintegrate/case@1 file (json), or prints its forms " +
 			"(pdf, md): one form with --form TEMPLATE, else every completed form of the case.\n\n" +
@@ -111,16 +111,23 @@ func (a *app) export(cmd *cobra.Command, s *storage.Store, arg string, fl export
 
 // writeExport writes what export made, encrypted first if asked.
 func (a *app) writeExport(fl exportFlags, data []byte) error {
-	if fl.encrypt {
-		pass, err := a.passphrase(true)
-		if err != nil {
-			return err
-		}
-		if data, err = encryptBytes(data, pass); err != nil {
-			return err
-		}
+	data, err := a.sealIfAsked(fl, data)
+	if err != nil {
+		return err
 	}
 	return a.writeOutput(fl.out, data, fl.format == "pdf" || fl.encrypt)
+}
+
+// sealIfAsked encrypts with a passphrase when --encrypt is given.
+func (a *app) sealIfAsked(fl exportFlags, data []byte) ([]byte, error) {
+	if !fl.encrypt {
+		return data, nil
+	}
+	pass, err := a.passphrase(true)
+	if err != nil {
+		return nil, err
+	}
+	return encryptBytes(data, pass)
 }
 
 // printForms renders one form, or the whole case's pack of completed forms.

@@ -108,6 +108,11 @@ func (a *app) backupCommand() *cobra.Command {
 			"  reintegrate backup --encrypt reintegrate-2026-11-23.db.age",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// An existing file is the person's slip (exit 2), found before
+			// any work; storage still refuses to overwrite if one appears.
+			if _, err := os.Lstat(args[0]); err == nil {
+				return usageError("back up to %s: the file already exists; choose a new name (a backup is never overwritten)", args[0])
+			}
 			return a.withStore(cmd, func(s *storage.Store) error {
 				if encrypted {
 					return a.encryptedBackup(cmd.Context(), s, args[0])
@@ -128,9 +133,6 @@ func (a *app) backupCommand() *cobra.Command {
 // temporary folder, encrypts the copy to the target and removes the
 // folder, so the only copy left is the encrypted one.
 func (a *app) encryptedBackup(ctx context.Context, s *storage.Store, to string) error {
-	if _, err := os.Lstat(to); err == nil {
-		return usageError("back up to %s: the file already exists; choose a new name (a backup is never overwritten)", to)
-	}
 	pass, err := a.passphrase(true)
 	if err != nil {
 		return err

@@ -131,6 +131,15 @@ func saveError(err error) error {
 	return storageError(err)
 }
 
+// lowerFirst puts a label inside a sentence: "Reintegration from AP" becomes
+// "reintegration from AP", not "reintegration from ap".
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
 func whatLabel(what string) string { return strings.ReplaceAll(what, "_", " ") }
 
 func byPhrase(by string) string {
@@ -145,7 +154,7 @@ func byPhrase(by string) string {
 func writeProposals(out io.Writer, c model.Case, props []model.ProposedNotification, on model.Date) error {
 	b := bufio.NewWriter(out)
 	fmt.Fprintf(b, "Notifications for case %d, %s (%s), %s from %s, as of %s\n\n", c.ID, model.CleanName(c.Pupil.Name),
-		c.Pupil.YearGroup, strings.ToLower(c.Kind.Label()), c.Start.UK(), on.UK())
+		c.Pupil.YearGroup, lowerFirst(c.Kind.Label()), c.Start.UK(), on.UK())
 	if len(props) == 0 {
 		fmt.Fprintln(b, "None needed: nothing in this case's kind, flags or packs asks for one.")
 		return b.Flush()

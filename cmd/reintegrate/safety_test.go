@@ -107,8 +107,8 @@ func jsonStrings(t *testing.T, data []byte) string {
 	return b.String()
 }
 
-// all is every hostile pupil, for the listings.
-var all = []int{0, 1, 2}
+// allHostile is every hostile pupil, for the listings.
+var allHostile = []int{0, 1, 2}
 
 func TestHostileTextCannotChangeWhatIsShown(t *testing.T) {
 	db := hostileDB(t)
@@ -122,10 +122,10 @@ func TestHostileTextCannotChangeWhatIsShown(t *testing.T) {
 		shows []int // which hostile pupils' names it shows (cases are 1, 2, 3 in order)
 	}
 	tests := []output{
-		{name: "today", args: []string{"today", "--on=2026-11-02"}, shows: all},
-		{name: "today --json", args: []string{"today", "--json", "--on=2026-11-02"}, json: true, shows: all},
-		{name: "cases", args: []string{"cases", "--all", asOf}, shows: all},
-		{name: "cases --json", args: []string{"cases", "--json", asOf}, json: true, shows: all},
+		{name: "today", args: []string{"today", "--on=2026-11-02"}, shows: allHostile},
+		{name: "today --json", args: []string{"today", "--json", "--on=2026-11-02"}, json: true, shows: allHostile},
+		{name: "cases", args: []string{"cases", "--all", asOf}, shows: allHostile},
+		{name: "cases --json", args: []string{"cases", "--json", asOf}, json: true, shows: allHostile},
 		{name: "check 1", args: []string{"check", "1", asOf}, shows: []int{0}},
 		{name: "export one form md", args: []string{"export", "3", "--format", "md", "--form", "bwmat.plan"}, shows: []int{2}},
 		{name: "export md", args: []string{"export", "2", "--format", "md"}, shows: []int{1}},
@@ -134,7 +134,7 @@ func TestHostileTextCannotChangeWhatIsShown(t *testing.T) {
 		{name: "subject access md", args: []string{"export", "--pupil", "1", "--format", "md"}, shows: []int{0}},
 	}
 	if r := runCLI(t, "report", "--help"); r.code == exitOK {
-		tests = append(tests, output{name: "report la --csv", csv: true, shows: all,
+		tests = append(tests, output{name: "report la --csv", csv: true, shows: allHostile,
 			args: []string{"report", "la", "--csv", "--from=2026-11-02", "--to=2026-11-20", asOf}})
 	}
 	for _, tt := range tests {

@@ -66,9 +66,10 @@ type subjectAudit struct {
 	After    json.RawMessage `json:"after"`
 }
 
-// subjectAccess gathers, renders, records and writes the copy. The audit
-// entry is written before the file: a copy that left the building must
-// never be missing from the log.
+// subjectAccess gathers, renders (and encrypts), records and writes the
+// copy. The audit entry is written just before the file, once nothing but
+// the write can fail: a copy that left the building must never be missing
+// from the log.
 func (a *app) subjectAccess(cmd *cobra.Command, s *storage.Store, fl exportFlags) error {
 	ctx := cmd.Context()
 	on, err := a.on()
@@ -91,11 +92,14 @@ func (a *app) subjectAccess(cmd *cobra.Command, s *storage.Store, fl exportFlags
 	if err != nil {
 		return err
 	}
+	if data, err = a.sealIfAsked(fl, data); err != nil {
+		return err
+	}
 	made := storage.SubjectAccessMade{Format: fl.format, Cases: len(sa.Cases), File: fl.out, Encrypted: fl.encrypt}
 	if err := s.RecordSubjectAccess(ctx, id, made); err != nil {
 		return storageError(err)
 	}
-	return a.writeExport(fl, data)
+	return a.writeOutput(fl.out, data, fl.format == "pdf" || fl.encrypt)
 }
 
 // pupilID reads --pupil: the pupil's ID, or their UPN.

@@ -156,7 +156,38 @@ func TestSubjectAccessRefusals(t *testing.T) {
 			}
 		})
 	}
+	t.Setenv(passphraseEnv, "short")
+	sealed := filepath.Join(t.TempDir(), "sam.json.age")
+	if r := runCLI(t, db, "export", "--pupil", "1", "--encrypt", "-o", sealed); r.code != exitUsage {
+		t.Errorf("a short passphrase: exit %d, want 2", r.code)
+	}
 	if n := subjectAccessEntries(t, path, 1); n != 0 {
-		t.Errorf("%d subject-access entries after refusals, want 0", n)
+		t.Errorf("%d subject-access entries after refusals, want 0: no copy was made", n)
+	}
+}
+
+func TestSubjectAccessEncrypted(t *testing.T) {
+	fastScrypt(t)
+	db, path := twoPupils(t)
+	sealed := filepath.Join(t.TempDir(), "sam.json.age")
+	mustRun(t, db, "export", "--pupil", "1", "--encrypt", "-o", sealed)
+	wantSealed(t, sealed, "Sam Taylor", "A123456789012", subjectAccessFormat)
+	s, err := storage.Open(context.Background(), path, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	trail, err := s.Audit(context.Background(), "pupil", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var made storage.SubjectAccessMade
+	last := trail[len(trail)-1]
+	if err := json.Unmarshal(last.After, &made); err != nil {
+		t.Fatal(err)
+	}
+	want := storage.SubjectAccessMade{Format: "json", Cases: 2, File: sealed, Encrypted: true}
+	if last.Action != "subject-access" || made != want {
+		t.Errorf("the audit log says %s %+v, want subject-access %+v", last.Action, made, want)
 	}
 }

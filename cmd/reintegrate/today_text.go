@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"reintegrate/model"
 )
@@ -49,9 +50,15 @@ func writeTodayPupils(w io.Writer, r todayReport) {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  Case\tPupil\tYear\tAM\tCode\tPM\tCode\t")
+	// A weekend has no sessions to plan (storage.TodayEntry.Planned is
+	// false): say so, not that the week has no timetable.
+	unplanned := "no timetable for this week"
+	if wd := model.MustDate(r.On).Weekday(); wd == time.Saturday || wd == time.Sunday {
+		unplanned = "weekend: no sessions"
+	}
 	for _, p := range r.Pupils {
 		if !p.Planned {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\tno timetable for this week\t\t\t\t\n", p.CaseID, p.Pupil, p.YearGroup)
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t\t\t\t\n", p.CaseID, p.Pupil, p.YearGroup, unplanned)
 			continue
 		}
 		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", p.CaseID, p.Pupil, p.YearGroup,
