@@ -55,14 +55,26 @@ func BenchmarkToday(b *testing.B) {
 	}
 }
 
-// BenchmarkOpenTodayClose is everything `today` does with storage: open
-// (shared-folder check and schema check, without the whole-file
-// quick_check, as `today` should open), the day's list, the cached
-// findings, close.
+// BenchmarkOpenTodayClose is everything `today` does with storage, once
+// the morning's first run has filled the findings cache and recorded a
+// clean quick_check: open (shared-folder check, the record of the last
+// check, schema check), the day's list, the duties, close.
 func BenchmarkOpenTodayClose(b *testing.B) {
 	path := benchStore(b)
 	opt := testOptions()
-	opt.SkipQuickCheck = true
+	opt.CheckRecordDir = b.TempDir()
+	s, err := Open(ctx, path, opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Duties(ctx, benchDay); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path, opt); err != nil { // checks the file as written, and records it
+		b.Fatal(err)
+	}
+	s.Close()
 	b.ReportAllocs()
 	for b.Loop() {
 		s, err := Open(ctx, path, opt)
@@ -72,8 +84,11 @@ func BenchmarkOpenTodayClose(b *testing.B) {
 		if _, err := s.Today(ctx, benchDay); err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := s.Findings(ctx, benchDay); err != nil {
+		if _, err := s.Duties(ctx, benchDay); err != nil {
 			b.Fatal(err)
+		}
+		if s.checkedWholeFile {
+			b.Fatal("quick_check ran on an unchanged file")
 		}
 		s.Close()
 	}
@@ -121,4 +136,25 @@ func TestGenerateSynthetic(t *testing.T) {
 		t.Errorf("sample data wrote %d audit rows, want none", n)
 	}
 	wantErr(t, GenerateSynthetic(ctx, s, 10, 20, 1), nil, "no more cases (20) than pupils (10)")
+}
+
+// BenchmarkTodayAndDuties is the storage half of `reintegrate today` on an
+// open store, once the morning's first run has filled the findings cache:
+// the day's list and the duties across active cases.
+func BenchmarkTodayAndDuties(b *testing.B) {
+	s := openAt(b, benchStore(b))
+	duties, err := s.Duties(ctx, benchDay) // checks every case, fills the cache
+	if err != nil || len(duties) == 0 {
+		b.Fatalf("Duties: %d, %v", len(duties), err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Today(ctx, benchDay); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Duties(ctx, benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(duties)), "duties")
 }

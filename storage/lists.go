@@ -38,18 +38,17 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 	if !f.On.IsZero() {
 		week = f.On.Monday().String()
 	}
+	args := []any{week, string(f.Status), f.All, string(f.Kind)}
 	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.start, c.effective_end, c.version,
 		p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.week_beginning, w.sessions
 		FROM cases c JOIN pupils p ON p.id = c.pupil_id
 		LEFT JOIN weeks w ON w.case_id = c.id AND w.week_beginning = ?1
-		WHERE (?2 = '' OR c.status = ?2) AND (?3 OR ?2 = 'closed' OR c.status <> 'closed')
-		AND (?4 = '' OR c.kind = ?4)
-		ORDER BY c.id`, week, string(f.Status), f.All, string(f.Kind))
+		WHERE `+casesWhere+` ORDER BY c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list cases: %w", s.explain(err))
 	}
 	defer rows.Close()
-	var out []CaseSummary
+	out := make([]CaseSummary, 0, s.countCases(ctx, casesWhere, args...))
 	for rows.Next() {
 		var cs CaseSummary
 		var flags string
@@ -66,13 +65,30 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 			}
 			cs.HasWeek = true
 		}
-		out = append(out, cs)
+		out = append(grow(out), cs)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
 	sortByName(out, func(c *CaseSummary) string { return c.Pupil.Name })
 	return out, nil
+}
+
+// casesWhere picks the cases of a CaseFilter: ?2 the status, ?3 all
+// (closed too), ?4 the kind.
+const casesWhere = `(?2 = '' OR c.status = ?2) AND (?3 OR ?2 = 'closed' OR c.status <> 'closed')
+	AND (?4 = '' OR c.kind = ?4)`
+
+// countCases counts the cases a condition picks, from the status index,
+// so that a list of thousands is made at its size once rather than grown
+// and copied (its rows are large). It is only a size: on any error it is 0
+// and the list grows as it must.
+func (s *Store) countCases(ctx context.Context, where string, args ...any) int {
+	var n int
+	if err := s.reader.QueryRowContext(ctx, "SELECT count(*) FROM cases c WHERE "+where, args...).Scan(&n); err != nil {
+		return 0
+	}
+	return n
 }
 
 // todayQuery is the daily lookup: the active cases by the status index,
@@ -110,7 +126,7 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 		return nil, fmt.Errorf("list today's pupils: %w", s.explain(err))
 	}
 	defer rows.Close()
-	var out []TodayEntry
+	out := make([]TodayEntry, 0, s.countCases(ctx, "c.status = 'active'"))
 	for rows.Next() {
 		var e TodayEntry
 		var flags string
@@ -126,7 +142,7 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 			}
 			e.Planned = true
 		}
-		out = append(out, e)
+		out = append(grow(out), e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list today's pupils: %w", err)

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -32,31 +33,65 @@ func sortByName[T any](rows []T, name func(*T) string) {
 	slices.SortFunc(order, func(a, b int) int {
 		return cmp.Or(bytes.Compare(keys[a], keys[b]), strings.Compare(name(&rows[a]), name(&rows[b])), a-b)
 	})
-	sorted := make([]T, len(rows))
-	for i, from := range order {
-		sorted[i] = rows[from]
-	}
-	copy(rows, sorted)
+	permute(rows, order)
 }
 
 // sortDuties puts the daily list of duties in the order staff work through
 // it: blockers first, then overdue, then due; the earliest deadline first
 // (a duty with none last); then by pupil, names ordered as sortByName
-// orders them; then by case and rule, so the order is total.
+// orders them; then by case and rule, so the order is total. A big school
+// has thousands of duties over a few thousand cases, so each case's place
+// by name is worked out once, and the duties are sorted on small integer
+// keys rather than on names.
 func sortDuties(ds []Duty) {
-	col := collate.New(language.BritishEnglish, collate.Loose)
-	var buf collate.Buffer
-	keys := make(map[int64][]byte) // one key per case: a case has many duties
-	for _, d := range ds {
-		if _, ok := keys[d.CaseID]; !ok {
-			keys[d.CaseID] = col.KeyFromString(&buf, d.Pupil)
+	byName := nameOrder(ds)
+	keys := make([]dutyKey, len(ds))
+	for i := range ds {
+		keys[i] = dutyKey{rank: dutyRank(ds[i].Finding), due: math.MaxInt64, name: byName[ds[i].CaseID], at: i}
+		if !ds[i].Due.IsZero() {
+			keys[i].due = ds[i].Due.Time().Unix()
 		}
 	}
-	slices.SortFunc(ds, func(a, b Duty) int {
-		return cmp.Or(cmp.Compare(dutyRank(a.Finding), dutyRank(b.Finding)), compareDeadlines(a.Due, b.Due),
-			bytes.Compare(keys[a.CaseID], keys[b.CaseID]), strings.Compare(a.Pupil, b.Pupil),
-			cmp.Compare(a.CaseID, b.CaseID), strings.Compare(a.Rule, b.Rule))
+	slices.SortFunc(keys, func(a, b dutyKey) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.due, b.due), cmp.Compare(a.name, b.name),
+			strings.Compare(ds[a.at].Rule, ds[b.at].Rule))
 	})
+	order := make([]int, len(keys))
+	for i, k := range keys {
+		order[i] = k.at
+	}
+	permute(ds, order)
+}
+
+type dutyKey struct {
+	rank int
+	due  int64 // the deadline in seconds; none sorts last
+	name int   // the case's place by pupil name, then case id
+	at   int   // the duty's place in the list being sorted
+}
+
+// nameOrder gives each case among the duties its place when the cases are
+// sorted by pupil name (as sortByName sorts), then by case id.
+func nameOrder(ds []Duty) map[int64]int {
+	type named struct {
+		id   int64
+		name string
+	}
+	var cases []named
+	seen := make(map[int64]bool)
+	for _, d := range ds {
+		if !seen[d.CaseID] {
+			seen[d.CaseID] = true
+			cases = append(cases, named{d.CaseID, d.Pupil})
+		}
+	}
+	slices.SortFunc(cases, func(a, b named) int { return cmp.Compare(a.id, b.id) })
+	sortByName(cases, func(c *named) string { return c.name }) // stable: ties stay in id order
+	order := make(map[int64]int, len(cases))
+	for i, c := range cases {
+		order[c.id] = i
+	}
+	return order
 }
 
 func dutyRank(f model.Finding) int {
@@ -69,22 +104,34 @@ func dutyRank(f model.Finding) int {
 	return 2
 }
 
-// compareDeadlines orders dates, a missing one after every date.
-func compareDeadlines(a, b model.Date) int {
-	switch {
-	case a.IsZero() || b.IsZero():
-		return cmp.Compare(boolInt(a.IsZero()), boolInt(b.IsZero()))
-	case a.Before(b):
-		return -1
-	case a.After(b):
-		return 1
+// permute puts rows in order in place: rows[i] becomes the old
+// rows[order[i]]. It follows each cycle of the permutation, so every row
+// moves once and no second list of rows is made. It uses up order.
+func permute[T any](rows []T, order []int) {
+	for i := range rows {
+		if order[i] < 0 {
+			continue // already in place
+		}
+		held := rows[i]
+		j := i
+		for order[j] != i {
+			next := order[j]
+			rows[j] = rows[next]
+			order[j] = -1
+			j = next
+		}
+		rows[j] = held
+		order[j] = -1
 	}
-	return 0
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
+// grow makes room for one more row by doubling the slice's capacity:
+// append alone grows a big slice by a quarter at a time, copying (and
+// touching fresh memory for) several times its final size when thousands
+// of rows are read, which is most of a short run's page faults.
+func grow[T any](rows []T) []T {
+	if len(rows) < cap(rows) {
+		return rows
 	}
-	return 0
+	return slices.Grow(rows, max(len(rows), 16))
 }

@@ -48,7 +48,7 @@ func (s *Store) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
 	var duties []Duty
 	stale, err := s.readCache(ctx, on, true, func(id int64, pupil string, f *model.Finding) {
 		if f != nil {
-			duties = append(duties, Duty{CaseID: id, Pupil: pupil, Finding: *f})
+			duties = append(grow(duties), Duty{CaseID: id, Pupil: pupil, Finding: *f})
 		}
 	})
 	if err != nil {

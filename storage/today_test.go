@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -213,5 +214,147 @@ func TestActiveCasesLoadsEverything(t *testing.T) {
 	}
 	if active[0].ID != zoe.ID || len(active[0].History) != 1 {
 		t.Errorf("Zoë's case should carry her earlier behaviour plan (002 s5.10): %+v", active[0].History)
+	}
+}
+
+// dutyFixture caches findings as of 03/11/2026 for the three active cases
+// of todayFixture: Zoë's and Łukasz's plans run that day, Aoife's starts
+// on 23/11 but is active, so her duties are listed too.
+func dutyFixture(t *testing.T) (*Store, map[string]int64) {
+	s, _ := todayFixture(t)
+	active, err := s.ActiveCases(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	f := func(rule string, st model.Status, sev model.Severity, due string) model.Finding {
+		var d model.Date
+		if due != "" {
+			d = model.MustDate(due)
+		}
+		return model.Finding{Rule: rule, Pack: model.National, Status: st, Severity: sev, Due: d, Message: rule, Source: "RULES.md"}
+	}
+	findings := map[string][]model.Finding{
+		"Zoë Ó Briain": {
+			f("notify.la", model.Overdue, model.Warning, "2026-11-02"),
+			f("reviews.scheduled", model.Overdue, model.Warning, "2026-11-16"),
+			f("duration.limit", model.Unmet, model.Warning, ""), // outstanding, but not a duty
+		},
+		"Łukasz Wiśniewski": {
+			f("consent.parent", model.Unmet, model.Blocker, ""),
+			f("notify.la", model.Overdue, model.Warning, "2026-11-02"),
+			f("reviews.scheduled", model.Due, model.Info, "2026-11-20"),
+		},
+		"Aoife Byrne": {f("risk-assessment.before-start", model.Overdue, model.Blocker, "2026-11-02")},
+	}
+	var batch []CaseFindings
+	for _, c := range active {
+		ids[c.Pupil.Name] = c.ID
+		batch = append(batch, CaseFindings{CaseID: c.ID, Version: c.Version, Findings: findings[c.Pupil.Name]})
+	}
+	if err := s.SaveAllFindings(ctx, d("2026-11-03"), batch); err != nil {
+		t.Fatal(err)
+	}
+	return s, ids
+}
+
+func TestDuties(t *testing.T) {
+	s, ids := dutyFixture(t)
+	duties, err := s.Duties(ctx, d("2026-11-03"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range duties {
+		if d.CaseID != ids[d.Pupil] {
+			t.Errorf("duty %s: case %d is not %s's (%d)", d.Rule, d.CaseID, d.Pupil, ids[d.Pupil])
+		}
+		got = append(got, d.Pupil+" "+d.Rule)
+	}
+	same(t, "duties in the daily list's order", got, []string{
+		// Blockers first, the dated one before the undated; Aoife's plan
+		// does not run on the day, but her case is active, so it is listed
+		// with her name.
+		"Aoife Byrne risk-assessment.before-start",
+		"Łukasz Wiśniewski consent.parent",
+		// Then overdue by deadline; on the same deadline by name, accents
+		// beside their letters: Łukasz before Zoë (byte order says Zoë).
+		"Łukasz Wiśniewski notify.la",
+		"Zoë Ó Briain notify.la",
+		"Zoë Ó Briain reviews.scheduled",
+		// Then due. Zoë's unmet warning is outstanding but not a duty.
+		"Łukasz Wiśniewski reviews.scheduled",
+	})
+}
+
+// With nothing cached, Duties checks every active case with the school's
+// packs and lists exactly the due, overdue and blocking findings; the
+// next call reads the same list from the cache.
+func TestDutiesChecksStaleCasesThenReadsTheCache(t *testing.T) {
+	s, _ := todayFixture(t)
+	on := d("2026-11-30") // Zoë's review due, Łukasz's overdue, unmet warnings
+	school, err := s.School(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, err := s.ActiveCases(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, c := range active {
+		for _, f := range model.Check(c.Case, c.History, school.Calendar(), school.Packs, on) {
+			if f.Status == model.Due || f.Status == model.Overdue || f.Blocks() {
+				want[fmt.Sprintf("%d %s %s", c.ID, f.Rule, f.Status)] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the fixture should have duties as of 30/11/2026")
+	}
+	first, err := s.Duties(ctx, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, d := range first {
+		got[fmt.Sprintf("%d %s %s", d.CaseID, d.Rule, d.Status)] = true
+	}
+	same(t, "duties worked out by the rules", got, want)
+	if _, stale, _ := s.Findings(ctx, on); len(stale) != 0 {
+		t.Errorf("after Duties %d cases are still stale", len(stale))
+	}
+	second, err := s.Duties(ctx, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "duties read back from the cache", second, first)
+}
+
+// The cache read is one pass over the active cases by index, with no
+// sort: a school's duties come in the order of the keys.
+func TestCacheQueryUsesIndexes(t *testing.T) {
+	s, _ := dutyFixture(t)
+	rows, err := s.reader.QueryContext(ctx, "EXPLAIN QUERY PLAN "+cacheQuery, "2026-11-03", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	for _, step := range plan {
+		if strings.HasPrefix(step, "SCAN") || strings.Contains(step, "TEMP B-TREE") {
+			t.Errorf("query plan scans a whole table or sorts: %q", plan)
+		}
+	}
+	if len(plan) != 4 {
+		t.Errorf("query plan %q: want cases, pupils, findings_checked, findings", plan)
 	}
 }

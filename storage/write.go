@@ -32,7 +32,7 @@ func (c *change) audit(entity string, id int64, action string, before, after any
 		return err
 	}
 	_, err = c.ExecContext(c.ctx, `INSERT INTO audit (at, user, entity, entity_id, action, before, after)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.s.stamp(), c.s.user, entity, id, action, b, a)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.s.stamp(), c.s.who(), entity, id, action, b, a)
 	if err == nil {
 		c.audited++
 	}

@@ -115,6 +115,7 @@ func runNow(cmd tea.Cmd) []tea.Msg {
 // first, as the first look of the day finds it, when the rules run over
 // all 2,000 cases.
 func BenchmarkFirstFrame(b *testing.B) {
+	limitMemory() // as Run does
 	s := benchStore(b)
 	ctx := context.Background()
 	school, err := s.School(ctx)

@@ -253,7 +253,14 @@ func (p *casePage) open(t FormTemplate) tea.Cmd {
 	if draft == nil || draft.Form() == nil {
 		return complain(errors.New("this form cannot be opened: its template gave no form"))
 	}
-	return push(newFormPage(p.c, cs, p.data.version, draft, t.Title()))
+	fp := newFormPage(p.c, cs, p.data.version, draft, t.Title())
+	switch {
+	case prior != nil && prior.Completed.IsZero():
+		fp.note = "resuming the part-done copy"
+	case prior != nil:
+		fp.note = "a new version; the one completed " + prior.Completed.UK() + " stays on file"
+	}
+	return push(fp)
 }
 
 func (p *casePage) View() string {

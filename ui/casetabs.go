@@ -146,7 +146,7 @@ func (p *casePage) buildFindings() {
 		l.add(st.Title.Render(fmt.Sprintf("%s (%d)", g.title, len(in))))
 		for _, f := range in {
 			l.addItemWrapped(p.findingLine(f), int64(n), p.width)
-			l.add(st.Subtle.Render("        source: " + f.Source + " · rule " + f.Rule))
+			l.addIndented(st.Subtle, 8, "source: "+f.Source+" · rule "+f.Rule, p.width)
 			n++
 		}
 	}
@@ -185,7 +185,9 @@ func (p *casePage) buildForms() {
 		l.add(st.Subtle.Render("No protocol form applies: turn packs on in Settings (s on Today)."))
 		return
 	}
-	cols := []column{{Title: "Form", Width: 20, Flex: 3}, {Title: "Template", Width: 14, Flex: 1},
+	// The template's id is for looking things up; on a narrow terminal it
+	// goes whole rather than cut, and the seed's title keeps the room.
+	cols := []column{{Title: "Form", Width: 30, Flex: 1}, {Title: "Template", Width: 26, Drop: 1},
 		{Title: "Status", Width: 22}}
 	w := widths(cols, p.width-2)
 	l.add(st.Subtle.Render(tableHead(cols, w)))

@@ -42,7 +42,7 @@ func (c *Common) Name(p model.Pupil) string {
 	if !c.HideNames {
 		return sanitise(p.Name)
 	}
-	return initials(p.Name)
+	return initials(sanitise(p.Name))
 }
 
 // initials turns "Zoë Brontë-Smith" into "Z. B." so a row stays recognisable

@@ -24,7 +24,9 @@ type driver struct {
 // rule engine pinned unless real is set.
 func newDriver(t testing.TB, width, height int, real bool) *driver {
 	t.Helper()
-	return newDriverWith(t, width, height, real, Options{})
+	// The idle timer is off: it would hold each command batch up for the
+	// driver's wait. The privacy tests turn it on with newDriverWith.
+	return newDriverWith(t, width, height, real, Options{IdleAfter: -1})
 }
 
 // newDriverWith is newDriver with options (a fake clock, an idle time);

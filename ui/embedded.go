@@ -53,11 +53,14 @@ func (e *embeddedForm) setSize(width, height int) {
 // update sends the message to the form, unless esc or the discard
 // question is in the way.
 func (e *embeddedForm) update(msg tea.Msg) (formOutcome, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if out, handled := e.key(k); handled {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if out, handled := e.key(msg); handled {
 			return out, nil
 		}
 		e.touched = true
+	case tea.PasteMsg:
+		e.touched = true // a pasted answer is as much work to lose as a typed one
 	}
 	m, cmd := e.form.Update(msg)
 	e.form = m.(*huh.Form)

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
 )
@@ -43,6 +44,7 @@ type formPage struct {
 	version int
 	draft   FormDraft
 	title   string
+	note    string // says when this is a resumed or a new version of a form
 	form    *embeddedForm
 	err     string
 	saving  bool
@@ -172,7 +174,16 @@ func (p *formPage) saved(msg formSavedMsg) tea.Cmd {
 
 func (p *formPage) View() string {
 	st := p.c.Styles
-	head := st.Title.Render(p.title) + st.Subtle.Render(" · "+p.c.Name(p.cs.Pupil))
+	who := p.c.Name(p.cs.Pupil)
+	if p.note != "" {
+		who += " · " + p.note
+	}
+	// The form's title is in the breadcrumbs too: on a narrow terminal it
+	// gives way to the pupil and the note, which are said nowhere else.
+	head := st.Title.Render(p.title) + st.Subtle.Render(" · "+who)
+	if ansi.StringWidth(head) > p.width {
+		head = st.Subtle.Render(who)
+	}
 	switch {
 	case p.saving:
 		head += st.Subtle.Render(" · saving…")

@@ -28,14 +28,25 @@ var screens = []struct {
 	{"timetable", func(d *driver) { d.keys("enter", "t") }},
 	{"timetable-short-plan", func(d *driver) { d.keys("down", "enter", "t", "down", "down") }},
 	{"timetable-minutes", func(d *driver) { d.keys("enter", "t", "m") }},
+	// Monday pm off-site, the week copied forward, the next stepped up.
+	{"timetable-edited", func(d *driver) { d.keys("enter", "t", "right", "b", "c", "u") }},
+	{"timetable-leave", func(d *driver) { d.keys("enter", "t", "space", "esc") }},
+	{"timetable-remove-week", func(d *driver) { d.keys("enter", "t", "delete") }},
 	{"form", func(d *driver) { d.keys("enter", "3", "enter") }},
 	{"form-leave", func(d *driver) { d.keys("enter", "3", "enter", "J", "esc") }},
+	// Kept part-done, then opened again: the answer so far is there.
+	{"form-resume", func(d *driver) { d.keys("enter", "3", "enter", "J", "esc", "s", "enter") }},
 	{"review", func(d *driver) { d.keys("enter", "4", "a") }},
 	{"new-case", func(d *driver) { d.keys("n") }},
 	{"new-case-details", func(d *driver) { d.keys("n", "aish", "enter") }},
 	{"new-case-new-pupil", func(d *driver) { d.keys("n", "enter") }},
+	{"new-case-forms", func(d *driver) {
+		d.keys("n", "aish", "enter", "enter", "x", "enter", "enter", "enter", "enter")
+	}},
 	{"settings", func(d *driver) { d.keys("s") }},
 	{"settings-edit", func(d *driver) { d.keys("s", "e") }},
+	{"settings-packs", func(d *driver) { d.keys("s", "e", "enter", "enter", "enter", "enter", "enter", "enter") }},
+	{"privacy", func(d *driver) { d.keys("enter", "ctrl+l") }},
 }
 
 // TestGolden compares every screen, without styling, with its golden file

@@ -83,6 +83,9 @@ type grid struct {
 	note    string // what the last edit did, or why it was refused
 	width   int
 	height  int
+	// cells are rendered session cells, for the styles in cellsFor.
+	cells    map[styledCell]string
+	cellsFor *Styles
 }
 
 func newGrid(c *Common, cs model.Case, version int) *grid {

@@ -198,7 +198,7 @@ func TestGridMinutesPrompt(t *testing.T) {
 	d := gridOf(t)
 	d.keys("m", "backspace", "backspace", "backspace", "90", "enter")
 	// 180 min became 90: 14 h becomes 12.5 h, and the cell is a small letter.
-	d.mustSee("  12.5  19.2  65%", "[s]", "90 of 180 min (part session)")
+	d.mustSee("  12.5  19.2  65%", "[s]", "90 of 180 min, part session")
 	d.keys("m", "backspace", "backspace", "abc", "enter")
 	d.mustSee("Minutes: type a whole number from 0 to 180")
 	d.keys("esc")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
@@ -105,13 +106,20 @@ func (g *grid) summaryLine(weeks []model.WeekHours) string {
 		}
 	}
 	s := fmt.Sprintf("%d of %s below full time", below, plural(open, "school week", "school weeks"))
+	if g.width < 70 {
+		s = fmt.Sprintf("%d of %d weeks below", below, open)
+	}
 	last := lastSchoolWeek(weeks)
 	switch {
 	case last < 0:
 		return st.Text.Render(s)
+	case !weeks[last].FullTime && g.width < 70: // the week's row says LAST!
+		return st.Text.Render(s+" · ") + st.Below.Render("LAST WEEK NOT FULL TIME")
 	case !weeks[last].FullTime:
 		return st.Text.Render(s+" · ") + st.Below.Render("LAST WEEK NOT FULL TIME") +
 			st.Text.Render(" (w/c "+weeks[last].WeekBeginning.UK()+")")
+	case g.width < 70:
+		return st.Text.Render(s + " · last week full time")
 	}
 	return st.Text.Render(s + " · the last week is full time")
 }
@@ -202,7 +210,6 @@ func (g *grid) weekLine(i int, wh model.WeekHours, last bool) string {
 // sessionCell is one session: its mode letter, lower case for a part
 // session, "#" on a day the school is shut; the cursor is in brackets.
 func (g *grid) sessionCell(row, day int, h model.Half, w model.Week) string {
-	st := g.c.Styles
 	sess := w.Days[day][h]
 	letter := modeLetter(sess.Mode)
 	if sess.Partial && sess.Mode != model.NoSession {
@@ -214,47 +221,48 @@ func (g *grid) sessionCell(row, day int, h model.Half, w model.Week) string {
 	}
 	switch {
 	case row == g.row && day*2+int(h) == g.col:
-		return g.styled(st.Selected, "["+letter+"]")
+		return g.styled(cellSelected, "["+letter+"]")
 	case closed:
-		return g.styled(st.Closed, " "+letter+" ")
+		return g.styled(cellClosed, " "+letter+" ")
 	case sess.Mode.InEducation():
-		return g.styled(st.Text, " "+letter+" ")
+		return g.styled(cellInEducation, " "+letter+" ")
 	}
-	return g.styled(st.Subtle, " "+letter+" ")
+	return g.styled(cellOut, " "+letter+" ")
 }
 
-// styledCell is a session cell's text in one of the styles.
+// cellKind is how a session cell is styled.
+type cellKind int
+
+const (
+	cellSelected cellKind = iota
+	cellClosed
+	cellInEducation
+	cellOut
+	cellBarFull
+	cellBarEmpty
+)
+
 type styledCell struct {
-	style *lipgloss.Style
-	text  string
+	kind cellKind
+	text string
 }
 
-// styled renders a session cell once per style and text: a grid is a
-// hundred-odd cells of a dozen kinds, and lipgloss's Render is the
-// costliest part of a frame (BenchmarkGridKey).
-func (g *grid) styled(s lipgloss.Style, text string) string {
-	if g.cellsFor != g.c.Styles {
-		g.cells, g.cellsFor = map[styledCell]string{}, g.c.Styles
+// styled renders a session cell once per kind and text: a grid is a
+// hundred-odd cells of a dozen sorts, and lipgloss's Render was most of a
+// keypress's time (BenchmarkGridKey).
+func (g *grid) styled(kind cellKind, text string) string {
+	st := g.c.Styles
+	if g.cellsFor != st {
+		g.cells, g.cellsFor = map[styledCell]string{}, st
 	}
-	k := styledCell{g.styleKey(s), text}
+	k := styledCell{kind, text}
 	if out, ok := g.cells[k]; ok {
 		return out
 	}
-	out := s.Render(text)
+	style := [...]lipgloss.Style{st.Selected, st.Closed, st.Text, st.Subtle, st.BarFull, st.BarEmpty}[kind]
+	out := style.Render(text)
 	g.cells[k] = out
 	return out
-}
-
-// styleKey names a style by its field in Styles, so equal styles share
-// their rendered cells.
-func (g *grid) styleKey(s lipgloss.Style) *lipgloss.Style {
-	st := g.c.Styles
-	for _, p := range []*lipgloss.Style{&st.Selected, &st.Closed, &st.Text, &st.Subtle} {
-		if p.String() == s.String() && *p == s {
-			return p
-		}
-	}
-	return nil
 }
 
 func (g *grid) figures(wh model.WeekHours, below, last bool) string {
@@ -282,18 +290,25 @@ func (g *grid) figures(wh model.WeekHours, below, last bool) string {
 	if n := wh.SchoolDays; n > 0 && n < 5 && g.noteWidth() >= len(note)+13 {
 		note += fmt.Sprintf(" · %d-day week", n)
 	}
+	if short, ok := shortNotes[note]; ok && ansi.StringWidth(note) > g.noteWidth() {
+		note = short // a narrow terminal: still a word, not a cut one
+	}
 	return s + " " + style.Render(note)
+}
+
+// shortNotes are the notes in five cells or fewer, for a narrow terminal.
+var shortNotes = map[string]string{
+	"full time": "full", "LAST: below": "LAST!", "school shut": "shut", "no threshold": "—",
 }
 
 // bar draws the week's percent of full time, capped at the bar's end.
 func (g *grid) bar(wh model.WeekHours, width int) string {
-	st := g.c.Styles
 	if !wh.HasThreshold || wh.SchoolDays == 0 {
 		return strings.Repeat(" ", width)
 	}
 	filled := int(wh.PercentOfFullTime / 100 * float64(width))
 	filled = max(0, min(filled, width))
-	return st.BarFull.Render(strings.Repeat("█", filled)) + st.BarEmpty.Render(strings.Repeat("░", width-filled))
+	return g.styled(cellBarFull, strings.Repeat("█", filled)) + g.styled(cellBarEmpty, strings.Repeat("░", width-filled))
 }
 
 // detailLine says everything about the session under the cursor: the
@@ -311,22 +326,31 @@ func (g *grid) detailLine(weeks []model.WeekHours) string {
 	line := fmt.Sprintf("%s %s %s: %s", date.Weekday().String()[:3], date.UK(), s.half, modeLabel(sess.Mode))
 	switch {
 	case sess.Partial && sess.Mode != model.NoSession:
-		line += fmt.Sprintf(", %d of %d min (part session)", sess.Minutes, full)
+		line += fmt.Sprintf(", %d of %d min, part session", sess.Minutes, full)
 	case sess.Mode.InEducation():
-		line += fmt.Sprintf(", %d of %d min (full session)", full, full)
+		line += fmt.Sprintf(", %d of %d min", full, full)
 	}
 	if why, closed := g.c.Cal.Closed(date); closed {
 		return st.Text.Render(line) + st.Subtle.Render(" · school shut ("+why+"): does not count")
 	}
 	code := model.RegisterCode(sess, s.half, g.cs.Pupil, date, g.c.Cal)
-	return st.Text.Render(line) + st.Subtle.Render(" · register code "+code)
+	codeText := " · register code " + code
+	if ansi.StringWidth(line+codeText) > g.width {
+		codeText = " · code " + code
+	}
+	return st.Text.Render(line) + st.Subtle.Render(codeText)
 }
 
 func (g *grid) legendLine() string {
 	s := "S school  B off-site  D dual registered  K LA provision  H home learning  - none  " +
 		"·  small letter = part session  ·  # school shut  ·  ! below full time"
-	if ansi.StringWidth(s) > g.width {
-		s = "S school B off-site D dual K LA H home - none · small = part · # shut · ! below"
+	for _, shorter := range []string{
+		"S school B off-site D dual K LA H home - none · small = part · # shut · ! below",
+		"S sch B off D dual K LA H home - none s part # shut ! below",
+	} {
+		if ansi.StringWidth(s) > g.width {
+			s = shorter
+		}
 	}
 	return g.c.Styles.Subtle.Render(s)
 }

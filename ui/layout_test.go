@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -12,13 +13,24 @@ import (
 // ones catch rounding in shared-out widths.
 var layoutSizes = [][2]int{{60, 20}, {61, 21}, {80, 24}, {100, 30}, {120, 40}, {157, 45}, {200, 60}}
 
+// laidOutOnly are screens whose golden files live with their own tests
+// (reports_test.go): the layout test still holds them to every size.
+var laidOutOnly = []struct {
+	name string
+	open func(d *driver)
+}{
+	{"reports", func(d *driver) { d.keys("p") }},
+	{"case-notifications", func(d *driver) { d.keys("enter", "6") }},
+}
+
 // TestLayoutFillsTerminal renders every screen at every size (superfile's
 // layout test): no line may be wider than the terminal, and the view must
 // be exactly the terminal's height, so nothing wraps and no old frame
 // shows below.
 func TestLayoutFillsTerminal(t *testing.T) {
+	all := append(append(screens[:0:0], screens...), laidOutOnly...)
 	for _, size := range layoutSizes {
-		for _, s := range screens {
+		for _, s := range all {
 			t.Run(fmt.Sprintf("%s-%dx%d", s.name, size[0], size[1]), func(t *testing.T) {
 				t.Parallel() // each has its own app and store; most of the time is waiting
 				d := newDriver(t, size[0], size[1], false)
@@ -81,6 +93,43 @@ func TestLayoutUsesWidth(t *testing.T) {
 		if widest[1] <= widest[0]+40 {
 			t.Errorf("%s: widest line %d cells at 200 columns against %d at 80; the screen does not fill a wide terminal",
 				s, widest[1], widest[0])
+		}
+	}
+}
+
+// TestLayoutRealData holds the screens to the terminal with the real demo
+// data, the real rules and the real protocol forms in a real store: longer
+// names, findings and form titles than the fixtures have.
+func TestLayoutRealData(t *testing.T) {
+	s, school := openDemo(t)
+	flows := []struct {
+		name string
+		keys []string
+	}{
+		{"today", nil},
+		{"cases", []string{"c"}},
+		{"findings", []string{"c", "zoe", "enter", "2"}},
+		{"forms", []string{"c", "zoe", "enter", "3"}},
+		{"appendix-1", []string{"c", "zoe", "enter", "3", "enter"}},
+		{"timetable", []string{"c", "amara", "enter", "t"}},
+		{"new-case-forms", []string{"n", "ruby", "enter", "enter", "x", "enter", "enter", "enter", "enter"}},
+		{"settings", []string{"s"}},
+	}
+	for _, size := range layoutSizes {
+		for _, f := range flows {
+			t.Run(fmt.Sprintf("%s-%dx%d", f.name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel() // one store, read only; most of the time is waiting
+				d := &driver{t: t}
+				m := New(s, school, demoOn, Options{IdleAfter: -1}).(Model)
+				d.m = m
+				d.run(m.Init())
+				d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				d.keys(f.keys...)
+				checkFits(t, d.m.View().Content, size[0], size[1])
+				if size[0] >= 80 {
+					checkBody(t, d.root().top().View(), size[0], size[1]-chrome)
+				}
+			})
 		}
 	}
 }

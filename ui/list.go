@@ -53,6 +53,15 @@ func (l *listView) addWrapped(st lipgloss.Style, s string, width int) {
 	}
 }
 
+// addIndented appends prose that cannot be chosen, indented and wrapped
+// under itself.
+func (l *listView) addIndented(st lipgloss.Style, indent int, s string, width int) {
+	pad := strings.Repeat(" ", indent)
+	for _, line := range strings.Split(ansi.Wrap(s, max(width-2-indent, 20), ""), "\n") {
+		l.add(pad + st.Render(line))
+	}
+}
+
 // addItemWrapped appends a choosable item that may run over several lines;
 // the lines after the first are indented under it.
 func (l *listView) addItemWrapped(s string, id int64, width int) {

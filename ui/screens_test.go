@@ -134,8 +134,7 @@ func TestCaseFindingsWithTheRealRules(t *testing.T) {
 	// that a blocker, shown in words.
 	d := newDriver(t, 120, 40, true)
 	d.keys("down", "enter", "2")
-	d.mustSee("Blockers (", "BLOCKER no written agreement from a parent or carer",
-		"source: reg 11(6) 2024 Regs; 002 s5.2-5.3 · rule consent.parent")
+	d.mustSee("Blockers (", "BLOCKER written parental consent", "source: reg 11(6) 2024 Regs", "rule consent.parent")
 	d.keys("1")
 	d.mustSee("BLOCKER", "Consent    NOT RECORDED")
 }
@@ -149,7 +148,7 @@ func TestCaseTabsAndHistory(t *testing.T) {
 	d.keys("5")
 	d.mustSee("[5 History]", "rkhan", "create")
 	d.keys("shift+tab")
-	d.mustSee("[4 Reviews]", "Next review: DUE 16/11/2026", "not held")
+	d.mustSee("[4 Reviews]", "Next review by 16/11/2026 DUE SOON", "not held")
 }
 
 func TestAuditText(t *testing.T) {

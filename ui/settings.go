@@ -201,7 +201,7 @@ func newSchoolAnswers(s model.School) *schoolAnswers {
 		).Title("School profile"),
 		huh.NewGroup(
 			huh.NewMultiSelect[model.Pack]().Title("Protocol packs (national is always on; space to tick)").
-				Options(packs...).Value(&a.packs),
+				Options(packs...).Value(&a.packs).Height(len(packs)+1), // every pack in view, none scrolled off
 			huh.NewText().Title("Holidays and INSET days, one a line: DD/MM/YYYY or DD/MM/YYYY-DD/MM/YYYY then a name").
 				Value(&a.closures).Lines(8).Validate(func(s string) error { _, err := parseClosures(s); return err }),
 		).Title("Packs and calendar"),

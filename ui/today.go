@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
 )
@@ -17,6 +18,8 @@ type todayKeyMap struct {
 	New      key.Binding
 	Settings key.Binding
 	Reload   key.Binding
+	Section  key.Binding
+	Back     key.Binding
 }
 
 func defaultTodayKeyMap() todayKeyMap {
@@ -26,6 +29,9 @@ func defaultTodayKeyMap() todayKeyMap {
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new case")),
 		Settings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "settings")),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		// With 2,000 pupils on plans the duties are far down the list.
+		Section: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next section")),
+		Back:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous section")),
 	}
 }
 
@@ -55,15 +61,18 @@ type dutiesLoadedMsg struct {
 // today is the landing screen: who is on a reduced timetable today, with
 // which sessions and codes; what is due or overdue; what blocks.
 type today struct {
-	c       *Common
-	keys    todayKeyMap
-	data    *todayLoadedMsg
-	duties  *dutiesLoadedMsg // nil while the rules are still running
-	list    listView
-	width   int
-	height  int
-	loading bool
-	built   buildKey // what the list was last laid out for
+	c      *Common
+	keys   todayKeyMap
+	data   *todayLoadedMsg
+	duties *dutiesLoadedMsg // nil while the rules are still running
+	list   listView
+	// sections are the item index where each section's rows begin
+	// (register, duties, blockers), for tab to jump between.
+	sections []int
+	width    int
+	height   int
+	loading  bool
+	built    buildKey // what the list was last laid out for
 }
 
 // buildKey is what a laid-out list depends on beyond the data: a change of
@@ -92,6 +101,7 @@ func (t *today) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDn, t.keys.Open},
 		{t.keys.Cases, t.keys.New, t.keys.Settings, reportsKey, t.keys.Reload},
+		{t.keys.Section, t.keys.Back},
 	}
 }
 
@@ -192,11 +202,36 @@ func (t *today) key(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newSettings(t.c))
 	case key.Matches(msg, reportsKey):
 		return push(newReportsPage(t.c))
+	case key.Matches(msg, t.keys.Section):
+		t.jump(1)
+	case key.Matches(msg, t.keys.Back):
+		t.jump(-1)
 	case key.Matches(msg, t.keys.Reload):
 		t.loading = true
 		return loadToday(t.c)
 	}
 	return nil
+}
+
+// jump moves the cursor to the first row of the next (dir 1) or previous
+// (dir -1) section that has rows, round from the last to the first.
+func (t *today) jump(dir int) {
+	var starts []int
+	for i, s := range t.sections {
+		if s < len(t.list.items) && (i+1 == len(t.sections) || t.sections[i+1] > s) {
+			starts = append(starts, s)
+		}
+	}
+	if len(starts) == 0 {
+		return
+	}
+	cur := 0 // the section the cursor is in
+	for i, s := range starts {
+		if t.list.cursor >= s {
+			cur = i
+		}
+	}
+	t.list.cursor = starts[(cur+dir+len(starts))%len(starts)]
 }
 
 func (t *today) View() string {
@@ -210,7 +245,27 @@ func (t *today) View() string {
 			"\n" + st.Subtle.Render("  Press r to try again.")
 	}
 	t.ensureBuilt()
+	if c := t.counts(); c != "" && ansi.StringWidth(t.dayLine()+c) <= t.width {
+		head += st.Subtle.Render(c)
+	}
 	return head + "\n" + t.list.render(st, t.width, t.height-1)
+}
+
+// counts sums the screen up on its first line, so the morning's answer is
+// there even when the register runs to more rows than the terminal has.
+func (t *today) counts() string {
+	d := t.duties
+	if d == nil || d.err != nil {
+		return ""
+	}
+	overdue := 0
+	for _, du := range d.duties {
+		if du.finding.Status == model.Overdue {
+			overdue++
+		}
+	}
+	return fmt.Sprintf(" · %d on plans · %d overdue · %d due · %s", len(t.data.entries), overdue,
+		len(d.duties)-overdue, plural(len(d.blockers), "BLOCKER", "BLOCKERS"))
 }
 
 // dayLine says the date and whether pupils are expected in school.
@@ -226,6 +281,7 @@ func (t *today) dayLine() string {
 // build lays out the three sections as list lines.
 func (t *today) build() {
 	t.list.reset()
+	t.sections = append(t.sections[:0], 0)
 	t.buildRegister()
 	t.list.add("")
 	switch d := t.duties; {
@@ -235,8 +291,10 @@ func (t *today) build() {
 		t.list.add(t.c.Styles.Error.Render(sanitise(d.err.Error())))
 		t.list.add(t.c.Styles.Subtle.Render("Press r to try again."))
 	default:
+		t.sections = append(t.sections, len(t.list.items))
 		t.buildDuties()
 		t.list.add("")
+		t.sections = append(t.sections, len(t.list.items))
 		t.buildBlockers()
 	}
 }

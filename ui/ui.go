@@ -8,6 +8,7 @@ package ui
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
@@ -108,6 +110,7 @@ func Run(ctx context.Context, store Store, school model.School, on model.Date, o
 	if opts.Accessible {
 		return runAccessible(ctx, store, school, on, opts, os.Stdin, os.Stdout)
 	}
+	limitMemory()
 	m := New(store, school, on, opts).(Model)
 	m.common.ctx = ctx
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
@@ -118,6 +121,21 @@ func Run(ctx context.Context, store Store, school model.School, on model.Date, o
 	}
 	_, err := tea.NewProgram(m, popts...).Run()
 	return err
+}
+
+// memoryLimit is the Go heap the app asks the collector to keep under.
+// The app's own working set is a few megabytes; the morning's first check
+// of every active case allocates about 125 MB in passing, and without a
+// limit the collector lets the process grow past the 80 MB budget
+// (DESIGN.md, "Budgets"; BenchmarkFirstFrame/cold). It is a soft limit:
+// the collector works harder near it, it never fails an allocation.
+const memoryLimit = 48 << 20
+
+// limitMemory sets the soft memory limit, unless GOMEMLIMIT already has.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 }
 
 func (m Model) top() page { return m.stack[len(m.stack)-1] }
@@ -322,7 +340,27 @@ func (m Model) fullHelp() string {
 	groups = append(groups, c.Keys.globalHelp(len(m.stack) == 1))
 	title := c.Styles.Title.Render("All keys on "+m.top().Title()) +
 		c.Styles.Subtle.Render("  (? or esc to close)")
-	return title + "\n\n" + m.help.FullHelpView(groups)
+	return title + "\n\n" + m.helpColumns(groups)
+}
+
+// helpColumns lays the key groups out side by side as far as the width
+// goes, then starts a new row of columns: the help cuts a column that does
+// not fit, and a key nobody can see is a key nobody finds.
+func (m Model) helpColumns(groups [][]key.Binding) string {
+	h := m.help
+	h.SetWidth(0)
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		wider := append(row[:len(row):len(row)], g)
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(wider)) > m.common.Width {
+			rows = append(rows, h.FullHelpView(row))
+			wider = [][]key.Binding{g}
+		}
+		row = wider
+	}
+	rows = append(rows, h.FullHelpView(row))
+	return strings.Join(rows, "\n\n")
 }
 
 // dayName is the short English day name, for the header.

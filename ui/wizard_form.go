@@ -88,7 +88,8 @@ func (d *caseDetails) planGroup() *huh.Group {
 	}
 	return huh.NewGroup(
 		huh.NewSelect[model.Kind]().Title("Kind of plan").Options(kinds...).Value(&d.kind),
-		huh.NewMultiSelect[model.Reason]().Title("Reasons (space to tick)").Options(reasons...).Value(&d.reasons),
+		huh.NewMultiSelect[model.Reason]().Title("Reasons (space to tick)").Options(reasons...).Value(&d.reasons).
+			Height(len(reasons)+1), // "other" is the last: it must not scroll off
 		huh.NewInput().Title("Start (DD/MM/YYYY)").Value(&d.start).Validate(requiredDate("Start")),
 		huh.NewInput().Title("Planned end (DD/MM/YYYY)").Value(&d.end).Validate(d.checkEnd),
 		huh.NewInput().Title("Named person (who leads the plan)").Value(&d.named),

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -28,18 +29,33 @@ func writeToday(w io.Writer, r todayReport, school model.School) error {
 		fmt.Fprintln(w, "  nothing due or overdue")
 	}
 	for _, d := range r.Duties {
-		label := strings.ToUpper(string(d.Status))
-		if d.Severity == model.Blocker {
-			label = "BLOCKER"
-		}
-		due := ""
-		if d.Due != nil {
-			due = "  due " + model.MustDate(*d.Due).UK()
-		}
-		fmt.Fprintf(w, "  %-8s %s (case %d)  %s%s\n", label, d.Pupil, d.CaseID, d.Rule, due)
-		fmt.Fprintf(w, "           %s  [%s]\n", d.Message, d.Source)
+		writeDuty(w, d)
 	}
 	return nil
+}
+
+// dutyLabels are the duty kinds as the list shows them, padded to one width.
+var dutyLabels = map[model.Status]string{model.Overdue: "OVERDUE ", model.Due: "DUE     ", model.Unmet: "UNMET   "}
+
+// writeDuty writes one duty as two lines: what and for whom, then the
+// rule's message and source. A big school lists thousands, so the line is
+// put together directly rather than through fmt's format parsing.
+func writeDuty(w io.Writer, d todayFinding) {
+	label, ok := dutyLabels[d.Status]
+	switch {
+	case d.Severity == model.Blocker:
+		label = "BLOCKER "
+	case !ok:
+		label = fmt.Sprintf("%-8s", strings.ToUpper(string(d.Status)))
+	}
+	due := ""
+	if d.Due != nil {
+		due = "  due " + isoToUK(*d.Due)
+	}
+	for _, part := range []string{"  ", label, " ", d.Pupil, " (case ", strconv.FormatInt(d.CaseID, 10), ")  ",
+		d.Rule, due, "\n           ", d.Message, "  [", d.Source, "]\n"} {
+		io.WriteString(w, part)
+	}
 }
 
 func writeTodayPupils(w io.Writer, r todayReport) {

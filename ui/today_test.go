@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// selectedLine is the line the cursor is on (marked "›").
+func selectedLine(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(l, "›") {
+			return l
+		}
+	}
+	return ""
+}
+
+// Tab jumps between the Today screen's sections, so the duties and the
+// blockers are one key away however long the register is.
+func TestTodayTabJumpsBetweenSections(t *testing.T) {
+	d := newDriver(t, 100, 30, false)
+	for _, step := range []struct{ key, want string }{
+		{"tab", "OVERDUE 19/10/2026 Zoë Brontë"},
+		{"tab", "BLOCKER ×1"},
+		{"tab", "Sam Taylor"}, // round to the register
+		{"shift+tab", "BLOCKER ×1"},
+		{"shift+tab", "OVERDUE 19/10/2026 Zoë Brontë"},
+	} {
+		d.keys(step.key)
+		if got := selectedLine(d.view()); !strings.Contains(got, step.want) {
+			t.Fatalf("after %s the cursor is on %q, want the row with %q", step.key, got, step.want)
+		}
+	}
+}
+
+// The first line sums the day up: the register's and the duties' counts.
+func TestTodayCountsOnTheFirstLine(t *testing.T) {
+	d := newDriver(t, 120, 30, false)
+	// The fixtures: 4 on plans; overdue LA notices on all 4; reviews due on
+	// all 4; consent missing for Zoë and Nguyễn (pinnedCheck).
+	d.mustSee("Wednesday 04/11/2026 · a school day · 4 on plans · 4 overdue · 4 due · 2 BLOCKERS")
+}
