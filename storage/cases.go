@@ -73,7 +73,7 @@ func (s *Store) History(ctx context.Context, pupilID, exceptCaseID int64) ([]mod
 // CreateCase stores a new case for a pupil already on record and sets c.ID.
 // Its version is 1. An empty status is stored as draft.
 func (s *Store) CreateCase(ctx context.Context, c *model.Case) error {
-	saved := *c
+	saved := c.Cleaned()
 	if saved.Status == "" {
 		saved.Status = model.Draft
 	}
@@ -116,6 +116,7 @@ func createCase(ctx context.Context, ch *change, c *model.Case, action string) e
 // version. If someone saved it in between, nothing is written and the error
 // is ErrConflict ("case N was changed elsewhere; reload it").
 func (s *Store) SaveCase(ctx context.Context, c model.Case, version int) (int, error) {
+	c = c.Cleaned()
 	if c.Status == "" {
 		c.Status = model.Draft
 	}

@@ -16,7 +16,8 @@ import (
 // start) is refused with ErrDuplicate, so a file imported twice is not two
 // cases.
 func (s *Store) ImportCaseFile(ctx context.Context, cf model.CaseFile) (int64, error) {
-	c := cf.Case
+	c := cf.Case.Cleaned()
+	cf.Pupil = cf.Pupil.Cleaned()
 	c.ID = 0
 	if c.Status == "" {
 		c.Status = model.Draft

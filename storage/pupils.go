@@ -72,10 +72,10 @@ func (s *Store) Pupils(ctx context.Context) ([]model.Pupil, error) {
 // it (ErrNotFound if it has gone). A UPN another pupil has is refused with
 // ErrDuplicate.
 func (s *Store) SavePupil(ctx context.Context, p *model.Pupil) error {
-	if err := validatePupil(*p); err != nil {
+	saved := p.Cleaned()
+	if err := validatePupil(saved); err != nil {
 		return err
 	}
-	saved := *p
 	err := s.write(ctx, func(c *change) error {
 		if saved.ID == 0 {
 			return insertPupil(ctx, c, &saved, "create")
@@ -89,7 +89,7 @@ func (s *Store) SavePupil(ctx context.Context, p *model.Pupil) error {
 	if err != nil {
 		return fmt.Errorf("save pupil %s: %w", p.Name, err)
 	}
-	p.ID = saved.ID
+	*p = saved // the caller sees what was stored: the ID, the cleaned text
 	return nil
 }
 
@@ -139,6 +139,7 @@ func clearFindings(ctx context.Context, c *change, pupilID int64) error {
 // group where the import gives them, and keeps its flags, gaining the
 // import's: a safeguarding flag is removed only by someone deciding to.
 func (s *Store) ImportPupils(ctx context.Context, pupils []model.Pupil) (int, error) {
+	pupils = cleanPupils(pupils)
 	first := make(map[string]int) // UPN -> the pupil that has it
 	for i, p := range pupils {
 		if err := validatePupil(p); err != nil {
@@ -252,4 +253,13 @@ func mergePupil(found, p model.Pupil) model.Pupil {
 func pupilsEqual(a, b model.Pupil) bool {
 	return a.ID == b.ID && a.Name == b.Name && a.DateOfBirth.Equal(b.DateOfBirth) && a.UPN == b.UPN &&
 		a.YearGroup == b.YearGroup && slices.Equal(a.Flags, b.Flags)
+}
+
+// cleanPupils is a sanitised copy of the list (model.Pupil.Cleaned).
+func cleanPupils(pupils []model.Pupil) []model.Pupil {
+	out := make([]model.Pupil, len(pupils))
+	for i, p := range pupils {
+		out[i] = p.Cleaned()
+	}
+	return out
 }
