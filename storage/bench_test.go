@@ -10,8 +10,10 @@ import (
 
 // The daily lookup budget (DESIGN.md, "Budgets"): 10,000 pupils and 2,000
 // active cases of about twelve weeks (~240,000 sessions). These benchmarks
-// measure the in-process part; the whole-process and sqlite3 comparison is
-// run on the same generated file by the command's own benchmark.
+// measure the in-process part (BenchmarkTodayAndDuties is what `today`
+// reads, BenchmarkOpenTodayClose the same with open and close); the
+// whole-process and sqlite3 comparison is run on the same generated data by
+// cmd/reintegrate's BenchmarkTodayProcess.
 const (
 	benchPupils = 10_000
 	benchCases  = 2_000

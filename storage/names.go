@@ -126,9 +126,8 @@ func permute[T any](rows []T, order []int) {
 }
 
 // grow makes room for one more row by doubling the slice's capacity:
-// append alone grows a big slice by a quarter at a time, copying (and
-// touching fresh memory for) several times its final size when thousands
-// of rows are read, which is most of a short run's page faults.
+// append alone grows a big slice by a quarter at a time, copying several
+// times its final size when thousands of rows are read.
 func grow[T any](rows []T) []T {
 	if len(rows) < cap(rows) {
 		return rows

@@ -58,6 +58,7 @@ type caseLoadedMsg struct {
 type casePage struct {
 	c          *Common
 	keys       caseKeyMap
+	status     statusKeyMap
 	id         int64
 	data       *caseLoadedMsg
 	findings   []model.Finding
@@ -75,7 +76,7 @@ type casePage struct {
 }
 
 func newCasePage(c *Common, id int64) *casePage {
-	return &casePage{c: c, keys: defaultCaseKeyMap(), id: id}
+	return &casePage{c: c, keys: defaultCaseKeyMap(), status: defaultStatusKeyMap(), id: id}
 }
 
 func (p *casePage) Init() tea.Cmd    { return loadCase(p.c, p.id) }
@@ -91,6 +92,10 @@ func (p *casePage) Title() string {
 func (p *casePage) ShortHelp() []key.Binding {
 	b := []key.Binding{p.keys.NextTab, p.keys.Timetable}
 	switch p.tab {
+	case tabOverview:
+		if p.data != nil && p.data.err == nil {
+			b = append(b, p.status.statusKeys(p.data.cs.Status)...)
+		}
 	case tabForms:
 		b = append(b, p.keys.Open)
 	case tabReviews:
@@ -107,6 +112,7 @@ func (p *casePage) FullHelp() [][]key.Binding {
 		{p.keys.NextTab, p.keys.PrevTab, key.NewBinding(key.WithKeys("1"), key.WithHelp("1-6", "go to tab"))},
 		{k.Up, k.Down, p.keys.Open, p.keys.Review},
 		{p.keys.Timetable, p.keys.Reload, markSentKey},
+		{p.status.Start, p.status.Extend, p.status.Close},
 	}
 }
 
@@ -193,6 +199,11 @@ func (p *casePage) ensureBuilt() {
 func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 	p.ensureBuilt()
 	s := msg.String()
+	if p.tab == tabOverview && p.data != nil && p.data.err == nil {
+		if cmd, ok := p.statusKey(msg); ok {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, p.c.Keys.Back):
 		return back("")

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"reintegrate/model"
@@ -90,4 +91,51 @@ func lineWith(screen, text string) string {
 		}
 	}
 	return ""
+}
+
+// TestRealFormSavesANewVersion fills the Worcestershire child's views form
+// (001, "Views of the Child/Young Person and their family") again for
+// Amara over the real store: the new record is saved as the next version,
+// completed today, and the one signed before stays on file.
+func TestRealFormSavesANewVersion(t *testing.T) {
+	s, school := openDemo(t)
+	d := &driver{t: t}
+	m := New(s, school, demoOn, Options{IdleAfter: -1}).(Model)
+	d.m = m
+	d.run(m.Init())
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.keys("c", "amara", "enter", "3", "down", "down", "enter")
+	d.mustSee("Amara Okafor · a new version; the one completed 09/11/2026 stays on file")
+	d.keys("enter") // name and date of birth, filled from the record
+	for _, r := range "23/11/2026" {
+		d.keys(string(r))
+	}
+	for i := 0; i < 20 && !strings.Contains(d.view(), "saved."); i++ {
+		d.keys("enter") // the rest may be left blank
+	}
+	d.mustSee("Views of the Child/Young Person and their family saved.", "completed 23/11/2026")
+	rows, err := s.Cases(context.Background(), CaseFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.Pupil.Name != "Amara Okafor" {
+			continue
+		}
+		cs, _, err := s.Case(context.Background(), r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var done []string
+		for _, f := range cs.Forms {
+			if f.Template == "worcs.views" {
+				done = append(done, f.Completed.UK())
+			}
+		}
+		if len(done) != 2 || done[0] != "09/11/2026" || done[1] != "23/11/2026" {
+			t.Errorf("worcs.views records completed %v, want the 09/11/2026 one kept and a new one of 23/11/2026", done)
+		}
+		return
+	}
+	t.Fatal("Amara Okafor's case is not in the database")
 }

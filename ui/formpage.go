@@ -28,6 +28,10 @@ func finished(completed bool) tea.Cmd {
 	return func() tea.Msg { return formFinishedMsg{completed} }
 }
 
+// wholeOnly is a draft that cannot be kept part-done: a review or a change
+// to the case's status is recorded whole or not at all.
+type wholeOnly interface{ wholeOnly() }
+
 type formSavedMsg struct {
 	title string
 	part  bool
@@ -55,8 +59,8 @@ type formPage struct {
 func newFormPage(c *Common, cs model.Case, version int, draft FormDraft, title string) *formPage {
 	p := &formPage{c: c, keys: defaultFormKeyMap(), cs: cs, version: version, draft: draft,
 		title: sanitise(title), width: c.Width, height: c.BodyHeight()}
-	_, isReview := draft.(*reviewDraft)
-	p.form = newEmbeddedForm(draft.Form(), c.Styles, p.width, p.formHeight(), !isReview)
+	_, whole := draft.(wholeOnly)
+	p.form = newEmbeddedForm(draft.Form(), c.Styles, p.width, p.formHeight(), !whole)
 	return p
 }
 
@@ -169,7 +173,11 @@ func (p *formPage) saved(msg formSavedMsg) tea.Cmd {
 	case msg.part:
 		return tea.Sequence(back(fmt.Sprintf("%s kept as part-done.", msg.title)), finished(false))
 	}
-	return tea.Sequence(back(fmt.Sprintf("%s saved.", msg.title)), finished(true))
+	done := fmt.Sprintf("%s saved.", msg.title)
+	if d, ok := p.draft.(interface{ doneMessage() string }); ok {
+		done = d.doneMessage()
+	}
+	return tea.Sequence(back(done), finished(true))
 }
 
 func (p *formPage) View() string {

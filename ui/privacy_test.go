@@ -112,6 +112,7 @@ func TestPrivacyWakeKeyDoesNothingElse(t *testing.T) {
 func TestWindowTitleIsNeverPersonal(t *testing.T) {
 	for _, s := range screens {
 		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
 			d := newDriver(t, 100, 30, false)
 			s.open(d)
 			if got := d.m.View().WindowTitle; got != "reintegrate" {

@@ -50,6 +50,7 @@ func nextReviewDue(cs model.Case, on model.Date) model.Date {
 }
 
 func (d *reviewDraft) Form() *huh.Form { return d.form }
+func (d *reviewDraft) wholeOnly()      {}
 
 func (d *reviewDraft) Validate() error {
 	if err := requiredDate("Held on")(d.held); err != nil {

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // selectedLine is the line the cursor is on (marked "›").
@@ -39,4 +42,20 @@ func TestTodayCountsOnTheFirstLine(t *testing.T) {
 	// The fixtures: 4 on plans; overdue LA notices on all 4; reviews due on
 	// all 4; consent missing for Zoë and Nguyễn (pinnedCheck).
 	d.mustSee("Wednesday 04/11/2026 · a school day · 4 on plans · 4 overdue · 4 due · 2 BLOCKERS")
+}
+
+// The register shows even when the duties cannot be worked out, and the
+// screen says what went wrong and what to do.
+func TestTodayDutiesFailing(t *testing.T) {
+	store := newFakeStore(testSchool())
+	seed(store)
+	store.dutiesErr = errors.New("database is locked")
+	d := &driver{t: t, store: store}
+	m := New(store, testSchool(), testOn, Options{Forms: fakeForms{}, IdleAfter: -1}).(Model)
+	d.m = m
+	d.run(m.Init())
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.mustSee("On reduced timetables today: 4", "Sam Taylor",
+		"check the active cases: database is locked", "Press r to try again.")
+	d.mustNotSee("Due and overdue")
 }

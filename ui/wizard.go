@@ -179,6 +179,7 @@ func (w *wizard) choose(i int) tea.Cmd {
 
 func (w *wizard) updateForm(msg tea.Msg) tea.Cmd {
 	out, cmd := w.form.update(msg)
+	w.details.noteBirth()
 	switch out {
 	case formDiscard:
 		w.form, w.details = nil, nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"charm.land/huh/v2"
@@ -14,26 +15,29 @@ import (
 // caseDetails is the New case form: a new pupil's details when adding
 // one, then the plan. The answers are bound to its fields.
 type caseDetails struct {
-	form      *huh.Form
-	pupil     *model.Pupil // nil when adding a pupil
-	name      string
-	dob       string
-	upn       string
-	year      model.YearGroup
-	flags     []model.Flag
-	kind      model.Kind
-	reasons   []model.Reason
-	start     string
-	end       string
-	named     string
-	forms     []string
-	packs     model.Packs
-	catalogue FormCatalogue
+	form       *huh.Form
+	pupil      *model.Pupil // nil when adding a pupil
+	name       string
+	dob        string
+	upn        string
+	year       model.YearGroup
+	flags      []model.Flag
+	kind       model.Kind
+	reasons    []model.Reason
+	start      string
+	end        string
+	named      string
+	forms      []string
+	packs      model.Packs
+	catalogue  FormCatalogue
+	on         model.Date // the as-of date, for the year group a birth date gives
+	guessedFor string     // the date of birth the year group was last set from
+	yearList   *huh.Select[model.YearGroup]
 }
 
 func newCaseDetails(c *Common, p *model.Pupil, typed string) *caseDetails {
 	start := firstSchoolDay(c.Cal, c.On)
-	d := &caseDetails{pupil: p, name: strings.TrimSpace(typed), year: "Y7", kind: model.ReducedTimetable,
+	d := &caseDetails{pupil: p, on: c.On, name: strings.TrimSpace(typed), year: "Y7", kind: model.ReducedTimetable,
 		start: start.UK(), end: sixWeeksOn(start).UK(), packs: c.School.Packs, catalogue: c.Forms}
 	groups := []*huh.Group{}
 	if p == nil {
@@ -64,6 +68,8 @@ func (d *caseDetails) pupilGroup() *huh.Group {
 	for i, y := range model.YearGroups {
 		years[i] = huh.NewOption(string(y), y)
 	}
+	// Kept, so that a typed date of birth can move it (see noteBirth).
+	d.yearList = huh.NewSelect[model.YearGroup]().Title("Year group").Options(years...).Value(&d.year).Height(5)
 	flags := make([]huh.Option[model.Flag], len(model.Flags))
 	for i, f := range model.Flags {
 		flags[i] = huh.NewOption(f.Label(), f)
@@ -72,9 +78,52 @@ func (d *caseDetails) pupilGroup() *huh.Group {
 		huh.NewInput().Title("Pupil's full name").Value(&d.name).Validate(needText("Name", "the pupil's full name")),
 		huh.NewInput().Title("Date of birth (DD/MM/YYYY)").Value(&d.dob).Validate(requiredDate("Date of birth")),
 		huh.NewInput().Title("UPN (leave blank if not known)").Value(&d.upn).Validate(checkUPN),
-		huh.NewSelect[model.YearGroup]().Title("Year group").Options(years...).Value(&d.year).Height(5),
+		d.yearList,
 		huh.NewMultiSelect[model.Flag]().Title("Flags (space to tick)").Options(flags...).Value(&d.flags).Height(6),
 	).Title("New pupil")
+}
+
+// noteBirth moves the year group to the one a newly typed date of birth
+// gives, which the user can still change (a pupil taught out of year). It
+// runs in Update after each message the form takes; setting the list's
+// value again moves its cursor to that year.
+func (d *caseDetails) noteBirth() {
+	if d.pupil != nil || d.dob == d.guessedFor {
+		return
+	}
+	d.guessedFor = d.dob
+	if dob, err := model.ParseDate(d.dob); err == nil {
+		if y, ok := yearGroupFor(dob, d.on); ok && d.yearList != nil {
+			d.year = y
+			d.yearList.Value(&d.year)
+		}
+	}
+}
+
+// yearGroupFor is the year group of a child born on dob in the school
+// year holding on: in England a child's year is set by their age on
+// 31 August at the start of that school year (4: Reception, 5: Y1 ...
+// 17: Y13; 3: N2, 2: N1).
+func yearGroupFor(dob, on model.Date) (model.YearGroup, bool) {
+	start := on.Time().Year()
+	if on.Time().Month() < time.September {
+		start--
+	}
+	age := start - dob.Time().Year() // on 31 August of the start year
+	if dob.Time().Month() > time.August {
+		age--
+	}
+	switch {
+	case age == 2:
+		return "N1", true
+	case age == 3:
+		return "N2", true
+	case age == 4:
+		return "R", true
+	case age >= 5 && age <= 17:
+		return model.YearGroup("Y" + itoa(age-4)), true
+	}
+	return "", false
 }
 
 func (d *caseDetails) planGroup() *huh.Group {

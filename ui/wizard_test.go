@@ -1,6 +1,9 @@
 package ui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The new case wizard ends with the forms ticked, one after another in the
 // protocol's order (issue 5: "then the forms in the protocol's order").
@@ -46,4 +49,52 @@ func TestNewCaseFormsInProtocolOrder(t *testing.T) {
 		"down", "space", "up", "space", "enter")
 	d.mustSee("Parental consent · Aisha Khan")
 	d.mustNotSee("Reintegration plan · Aisha Khan")
+}
+
+// A child's year group is set by their age on 31 August at the start of
+// the school year (England; the LGSCO hours in 002 s2 go by year group).
+func TestYearGroupFromDateOfBirth(t *testing.T) {
+	tests := []struct {
+		dob, on, want string
+	}{
+		{"2013-09-01", "2026-11-23", "Y8"},  // oldest in the year
+		{"2014-08-31", "2026-11-23", "Y8"},  // youngest in the year
+		{"2014-09-01", "2026-11-23", "Y7"},  // a day younger: the year below
+		{"2021-08-31", "2026-11-23", "Y1"},  // five on 31 August 2026
+		{"2022-06-02", "2026-11-23", "R"},   // four
+		{"2023-01-10", "2026-11-23", "N2"},  // three
+		{"2024-03-01", "2026-11-23", "N1"},  // two
+		{"2009-10-03", "2026-11-23", "Y12"}, // sixteen
+		{"2013-09-01", "2027-07-20", "Y8"},  // July is still the same school year
+		{"2013-09-01", "2027-09-01", "Y9"},  // September starts the next
+	}
+	for _, tt := range tests {
+		got, ok := yearGroupFor(date(tt.dob), date(tt.on))
+		if !ok || string(got) != tt.want {
+			t.Errorf("born %s, on %s: year group %q (%v), want %s", tt.dob, tt.on, got, ok, tt.want)
+		}
+	}
+	if _, ok := yearGroupFor(date("2000-01-01"), date("2026-11-23")); ok {
+		t.Error("a 26-year-old was given a year group")
+	}
+}
+
+// Typing the date of birth moves the year group list to the year it gives.
+func TestNewPupilYearGroupFollowsDateOfBirth(t *testing.T) {
+	d := newDriver(t, 100, 40, false)
+	d.keys("n", "enter", "Ada Lovelace", "enter", "01/09/2013", "enter", "enter")
+	if got := selectedLineWith(d.view(), "> Y"); !strings.Contains(got, "> Y8") {
+		t.Fatalf("the year group list is on %q, want Y8 for a pupil born 01/09/2013:\n%s", got, d.view())
+	}
+}
+
+// selectedLineWith is the first line holding the text (huh marks its
+// choice with "> ").
+func selectedLineWith(screen, text string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, text) {
+			return l
+		}
+	}
+	return ""
 }

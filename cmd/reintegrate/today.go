@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"encoding/json"
 
 	"github.com/spf13/cobra"
@@ -34,8 +35,10 @@ type todayReport struct {
 	SchoolDay bool           `json:"school_day"`
 	Closed    string         `json:"closed,omitempty"` // why the school is shut, if it is
 	Pupils    []todayPupil   `json:"pupils"`
-	Duties    []todayFinding `json:"duties"`
+	Duties    []todayFinding `json:"duties"` // filled from duties for --json only
 	Blockers  int            `json:"blockers"`
+
+	duties []storage.Duty // in the order the list shows them (storage.Duties)
 }
 
 type todayPupil struct {
@@ -67,15 +70,7 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	school, err := s.School(ctx)
-	if err != nil {
-		return storageError(err)
-	}
-	entries, err := s.Today(ctx, on)
-	if err != nil {
-		return storageError(err)
-	}
-	duties, err := s.Duties(ctx, on)
+	school, entries, duties, err := readToday(ctx, s, on)
 	if err != nil {
 		return storageError(err)
 	}
@@ -84,6 +79,7 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	// write per cell, tens of thousands of system calls on a big school.
 	w := bufio.NewWriterSize(a.stdout, 64<<10)
 	if asJSON {
+		r.Duties = dutiesJSON(r.duties)
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(r)
@@ -93,9 +89,33 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	return cmp.Or(err, w.Flush())
 }
 
+// readToday reads the school profile, the day's list and the duties. The
+// duties are read on a second connection while the rest is read on the
+// first: the two reads are independent, and on a laptop's two or more
+// cores the lookup then takes about as long as the longer of them.
+func readToday(ctx context.Context, s *storage.Store, on model.Date) (model.School, []storage.TodayEntry, []storage.Duty, error) {
+	var duties []storage.Duty
+	dutiesRead := make(chan error, 1)
+	go func() {
+		var err error
+		duties, err = s.Duties(ctx, on)
+		dutiesRead <- err
+	}()
+	school, err := s.School(ctx)
+	var entries []storage.TodayEntry
+	if err == nil {
+		entries, err = s.Today(ctx, on)
+	}
+	// Always wait for the duties: the store is closed after we return.
+	if err := cmp.Or(err, <-dutiesRead); err != nil {
+		return school, nil, nil, err
+	}
+	return school, entries, duties, nil
+}
+
 func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry, duties []storage.Duty) todayReport {
 	r := todayReport{On: on.String(), SchoolDay: cal.IsSchoolDay(on), Pupils: make([]todayPupil, 0, len(entries)),
-		Duties: make([]todayFinding, 0, len(duties))}
+		Duties: []todayFinding{}, duties: duties}
 	if why, closed := cal.Closed(on); closed {
 		r.Closed = why
 	}
@@ -112,13 +132,24 @@ func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry
 			YearGroup: e.Pupil.YearGroup, Kind: e.Kind, Planned: e.Planned,
 			AM: session(e.AM, model.AM), PM: session(e.PM, model.PM)})
 	}
-	// Duties come in the order the list shows them (storage.Duties):
-	// blockers, overdue, due; earliest deadline; pupil by name.
 	for _, d := range duties {
 		if d.Blocks() {
 			r.Blockers++
 		}
-		r.Duties = append(r.Duties, todayFinding{CaseID: d.CaseID, Pupil: d.Pupil, findingJSON: findingsJSON([]model.Finding{d.Finding})[0]})
 	}
 	return r
+}
+
+// dutiesJSON is the duties as --json gives them, in the same order: made
+// only for JSON, since a big school's list runs to thousands.
+func dutiesJSON(duties []storage.Duty) []todayFinding {
+	findings := make([]model.Finding, len(duties))
+	for i, d := range duties {
+		findings[i] = d.Finding
+	}
+	out := make([]todayFinding, len(duties))
+	for i, f := range findingsJSON(findings) {
+		out[i] = todayFinding{CaseID: duties[i].CaseID, Pupil: duties[i].Pupil, findingJSON: f}
+	}
+	return out
 }

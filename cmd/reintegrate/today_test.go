@@ -180,6 +180,13 @@ func TestTodayOnADayWithoutSchool(t *testing.T) {
 					t.Errorf("%s: planned %v, codes %q %q; want %q", p.Pupil, p.Planned, p.AM.Code, p.PM.Code, tt.code)
 				}
 			}
+			// A duty of an active case whose plan does not run that day
+			// (Łukasz's, on the Saturday) still names the pupil.
+			for _, d := range r.Duties {
+				if d.Pupil == "" || !strings.Contains(text, d.Pupil+" (case "+fmt.Sprint(d.CaseID)+")") {
+					t.Errorf("duty %s of case %d: pupil %q not named in the list", d.Rule, d.CaseID, d.Pupil)
+				}
+			}
 			if tt.code == "" && (!strings.Contains(text, "weekend: no sessions") || strings.Contains(text, "no timetable for this week")) {
 				t.Errorf("a weekend should say there are no sessions, not that no week is planned:\n%s", text)
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"reintegrate/model"
+	"reintegrate/storage"
 )
 
 func writeToday(w io.Writer, r todayReport, school model.School) error {
@@ -24,11 +25,11 @@ func writeToday(w io.Writer, r todayReport, school model.School) error {
 	}
 	fmt.Fprintln(w)
 	writeTodayPupils(w, r)
-	fmt.Fprintf(w, "\nDUE AND OVERDUE (%d, of which %d %s)\n", len(r.Duties), r.Blockers, plural(r.Blockers, "blocker", "blockers"))
-	if len(r.Duties) == 0 {
+	fmt.Fprintf(w, "\nDUE AND OVERDUE (%d, of which %d %s)\n", len(r.duties), r.Blockers, plural(r.Blockers, "blocker", "blockers"))
+	if len(r.duties) == 0 {
 		fmt.Fprintln(w, "  nothing due or overdue")
 	}
-	for _, d := range r.Duties {
+	for _, d := range r.duties {
 		writeDuty(w, d)
 	}
 	return nil
@@ -40,7 +41,7 @@ var dutyLabels = map[model.Status]string{model.Overdue: "OVERDUE ", model.Due: "
 // writeDuty writes one duty as two lines: what and for whom, then the
 // rule's message and source. A big school lists thousands, so the line is
 // put together directly rather than through fmt's format parsing.
-func writeDuty(w io.Writer, d todayFinding) {
+func writeDuty(w io.Writer, d storage.Duty) {
 	label, ok := dutyLabels[d.Status]
 	switch {
 	case d.Severity == model.Blocker:
@@ -49,8 +50,8 @@ func writeDuty(w io.Writer, d todayFinding) {
 		label = fmt.Sprintf("%-8s", strings.ToUpper(string(d.Status)))
 	}
 	due := ""
-	if d.Due != nil {
-		due = "  due " + isoToUK(*d.Due)
+	if !d.Due.IsZero() {
+		due = "  due " + d.Due.UK()
 	}
 	for _, part := range []string{"  ", label, " ", d.Pupil, " (case ", strconv.FormatInt(d.CaseID, 10), ")  ",
 		d.Rule, due, "\n           ", d.Message, "  [", d.Source, "]\n"} {
