@@ -149,6 +149,18 @@ func days(n int) string {
 	return fmt.Sprintf("%d days", n)
 }
 
+// whenDue says how far off a due date is, in words: "today", "tomorrow",
+// "in 3 days".
+func whenDue(away int) string {
+	switch away {
+	case 0:
+		return "today"
+	case 1:
+		return "tomorrow"
+	}
+	return "in " + days(away)
+}
+
 // facts are what every rule may look at, worked out once per Check.
 type facts struct {
 	c       Case

@@ -286,7 +286,7 @@ func nextReview(f *facts, next Date, held int) verdict {
 	away := f.on.DaysUntil(next)
 	if away <= f.params.ReviewDueSoonDays {
 		return verdict{status: Due, due: next, severity: Info,
-			message: fmt.Sprintf("review due by %s (%s away)", next.UK(), days(away))}
+			message: fmt.Sprintf("review due by %s (%s)", next.UK(), whenDue(away))}
 	}
 	v := met("%d review(s) held on time; next due by %s", held, next.UK())
 	v.due = next
