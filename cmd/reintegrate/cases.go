@@ -108,7 +108,7 @@ func writeCases(w io.Writer, rows []caseRow, all bool) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tPupil\tYear\tKind\tStatus\tStart\tEnd\tWeek\tThis week\t")
+	fmt.Fprintln(tw, "ID\tPupil\tYear\tKind\tStatus\tStart\tEnd\tWeek\tThis week")
 	for _, r := range rows {
 		week := "-"
 		if r.Week > 0 {
@@ -121,7 +121,7 @@ func writeCases(w io.Writer, rows []caseRow, all bool) error {
 				hours += " of " + model.FormatHours(*r.ThresholdHours)
 			}
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.ID, r.Pupil, r.YearGroup, r.Kind.Label(), r.Status,
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Pupil, r.YearGroup, r.Kind.Label(), r.Status,
 			orDash(isoToUK(r.Start)), orDash(isoToUK(r.PlannedEnd)), week, hours)
 	}
 	return tw.Flush()
