@@ -19,7 +19,8 @@ import (
 // full-screen app or through import.
 func runAccessible(ctx context.Context, store Store, school model.School, on model.Date, opts Options,
 	in io.Reader, out io.Writer) error {
-	c := &Common{Width: 100, Height: 10000, Styles: newStyles(false), Keys: DefaultGlobalKeyMap(),
+	// Wide: a screen reader reads whole lines, so nothing is cut short.
+	c := &Common{Width: 240, Height: 10000, Styles: newStyles(false), Keys: DefaultGlobalKeyMap(),
 		Store: store, Forms: opts.Forms, School: school, Cal: school.Calendar(), On: on,
 		Accessible: true, ctx: ctx, check: model.Check}
 	if c.Forms == nil {
@@ -65,6 +66,9 @@ func showPage(c *Common, p page, out io.Writer) {
 }
 
 // runCmd runs a command and hands its message (or a batch's) to the page.
+// The page's answer is run too when the message says it leads to more
+// loading (the Today register, then its duties); other answers are cursor
+// blinks and timers, with no text to show and a wait in them.
 func runCmd(p page, cmd tea.Cmd) {
 	switch msg := cmd().(type) {
 	case tea.BatchMsg:
@@ -75,13 +79,15 @@ func runCmd(p page, cmd tea.Cmd) {
 		}
 	case nil:
 	default:
-		if next := p.Update(msg); next != nil {
-			if _, ok := msg.(pushMsg); !ok {
-				_ = next // later commands (blinks, timers) have no text to show
-			}
+		next := p.Update(msg)
+		if _, more := msg.(loadsMore); more && next != nil {
+			runCmd(p, next)
 		}
 	}
 }
+
+// loadsMore is a message whose handling starts the next load of a screen.
+type loadsMore interface{ leadsToMoreLoading() }
 
 // plainText strips styling and the cursor marker, and trailing blanks.
 func plainText(s string) string {

@@ -49,6 +49,9 @@ type todayLoadedMsg struct {
 	err     error
 }
 
+// The register's arrival starts the duties' loading (see runCmd).
+func (todayLoadedMsg) leadsToMoreLoading() {}
+
 // dutiesLoadedMsg carries what is due, overdue and blocking across the
 // active cases. It comes second: on a cold findings cache the rules run
 // over every active case, and the register should not wait for that.
