@@ -160,3 +160,47 @@ func BenchmarkTodayAndDuties(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(duties)), "duties")
 }
+
+// BenchmarkOpenClose is what opening and closing costs a short run such
+// as `today`, with a record of a clean check, before any query is read.
+func BenchmarkOpenClose(b *testing.B) {
+	path := benchStore(b)
+	opt := testOptions()
+	opt.CheckRecordDir = b.TempDir()
+	s, err := Open(ctx, path, opt) // checks the file and records it
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := Open(ctx, path, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.School(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if s.checkedWholeFile {
+			b.Fatal("quick_check ran on an unchanged file")
+		}
+		s.Close()
+	}
+}
+
+// BenchmarkDuties is the duties half of `today` (the longer of its two
+// reads, which run side by side) once the findings cache is filled.
+func BenchmarkDuties(b *testing.B) {
+	s := openAt(b, benchStore(b))
+	duties, err := s.Duties(ctx, benchDay) // checks every case, fills the cache
+	if err != nil || len(duties) == 0 {
+		b.Fatalf("Duties: %d, %v", len(duties), err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Duties(ctx, benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(duties)), "duties")
+}

@@ -59,7 +59,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	have, err := userVersion(ctx, s.writer)
+	// Read by a reader: the writer connects only if there is work for it.
+	have, err := userVersion(ctx, s.reader)
 	if err != nil {
 		return fmt.Errorf("read the schema version of %s: %w", s.path, s.explain(err))
 	}

@@ -40,6 +40,7 @@ func buildDB(t *testing.T, path string, scripts ...string) {
 // upgradeChecks say what must survive the upgrade of each frozen schema's data.
 var upgradeChecks = map[int]func(t *testing.T, s *Store){
 	1: checkSchema1Data,
+	2: checkSchema2Data, // upgrade_v2_test.go
 }
 
 func TestUpgradeFromEveryOldSchema(t *testing.T) {
@@ -132,8 +133,8 @@ func schemaOf(t *testing.T, path string) []string {
 }
 
 func TestSchemaVersion(t *testing.T) {
-	if got := SchemaVersion(); got != 2 {
-		t.Errorf("SchemaVersion() = %d, want 2 (migrations 0001 and 0002)", got)
+	if got := SchemaVersion(); got != 3 {
+		t.Errorf("SchemaVersion() = %d, want 3 (migrations 0001 to 0003)", got)
 	}
 	s := openTemp(t)
 	if got, _ := userVersion(ctx, s.reader); got != SchemaVersion() {

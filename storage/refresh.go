@@ -42,15 +42,10 @@ func IsDuty(f model.Finding) bool {
 // Duties lists the duties of every active case as of the date, whether or
 // not its plan covers the date, in the order the daily list shows them
 // (see sortDuties). It is OutstandingFindings cut down to what `today`
-// prints: it reads only those rows of the cache, in one query, and checks
-// again only the stale cases.
+// prints: it reads only those rows of the cache, through their own index
+// (readDuties), and checks again only the stale cases.
 func (s *Store) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
-	var duties []Duty
-	stale, err := s.readCache(ctx, on, true, func(id int64, pupil string, f *model.Finding) {
-		if f != nil {
-			duties = append(grow(duties), Duty{CaseID: id, Pupil: pupil, Finding: *f})
-		}
-	})
+	duties, stale, err := s.readDuties(ctx, on)
 	if err != nil {
 		return nil, err
 	}

@@ -61,6 +61,7 @@ type Store struct {
 	now       func() time.Time
 	readOnly  bool // the file cannot be written: reads work, writes are refused
 	skipCheck bool
+	created   bool // Open made the file
 
 	checkRecordDir   string // see Options.CheckRecordDir
 	checkedWholeFile bool   // Open ran quick_check (tests read it)
@@ -117,12 +118,12 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	readOnly, err := prepareFile(abs)
+	created, readOnly, err := prepareFile(abs)
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{path: abs, user: opt.User, now: opt.Now, readOnly: readOnly, skipCheck: opt.SkipQuickCheck,
-		checkRecordDir: opt.CheckRecordDir}
+		checkRecordDir: opt.CheckRecordDir, created: created}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -144,9 +145,15 @@ func (s *Store) connect(ctx context.Context) error {
 	}
 	s.writer.SetMaxOpenConns(1)
 	s.writer.SetMaxIdleConns(1)
-	// The writer connects first: it switches a new file to WAL mode.
-	if err := s.writer.PingContext(ctx); err != nil {
-		return fmt.Errorf("open database %s: %w", s.path, s.explain(err))
+	// The writer connects first to a new file: it switches it to WAL mode.
+	// An existing file is already in it, or is switched at the first write;
+	// a run that only reads, such as `today`, then never opens the writer
+	// (each connection opened through the pure-Go driver costs about a
+	// millisecond, and reads the schema again).
+	if s.created {
+		if err := s.writer.PingContext(ctx); err != nil {
+			return fmt.Errorf("open database %s: %w", s.path, s.explain(err))
+		}
 	}
 	if s.reader, err = sql.Open("sqlite", fileURI(s.path, readPragmas)); err != nil {
 		return fmt.Errorf("open database %s: %w", s.path, err)
@@ -226,24 +233,25 @@ func fileURI(path, query string) string {
 // prepareFile creates the database file 0600 before SQLite sees it, so the
 // mode does not depend on the umask: SQLite gives the -wal and -shm files
 // the database file's own mode. An existing file readable by others is
-// tightened to owner-only. It reports whether the file cannot be written.
-func prepareFile(path string) (readOnly bool, err error) {
+// tightened to owner-only. It reports whether it made the file, and
+// whether the file cannot be written.
+func prepareFile(path string) (created, readOnly bool, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	switch {
 	case err == nil:
 		f.Close()
-		return false, os.Chmod(path, 0o600)
+		return true, false, os.Chmod(path, 0o600)
 	case errors.Is(err, fs.ErrNotExist):
-		return false, fmt.Errorf("create the database at %s: the folder %s does not exist; create it or choose another --db path", path, filepath.Dir(path))
+		return false, false, fmt.Errorf("create the database at %s: the folder %s does not exist; create it or choose another --db path", path, filepath.Dir(path))
 	case !errors.Is(err, fs.ErrExist):
-		return false, fmt.Errorf("create the database at %s: %w; choose a folder you can write to with --db", path, err)
+		return false, false, fmt.Errorf("create the database at %s: %w; choose a folder you can write to with --db", path, err)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return false, fmt.Errorf("open the database at %s: %w", path, err)
+		return false, false, fmt.Errorf("open the database at %s: %w", path, err)
 	}
 	if info.IsDir() {
-		return false, fmt.Errorf("open the database at %s: that is a folder; give the path of a file, such as %s", path, filepath.Join(path, "reintegrate.db"))
+		return false, false, fmt.Errorf("open the database at %s: that is a folder; give the path of a file, such as %s", path, filepath.Join(path, "reintegrate.db"))
 	}
 	for _, name := range []string{path, path + "-wal", path + "-shm"} {
 		tighten(name)
@@ -251,11 +259,11 @@ func prepareFile(path string) (readOnly bool, err error) {
 	f, err = os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-			return true, nil
+			return false, true, nil
 		}
-		return false, fmt.Errorf("open the database at %s: %w", path, err)
+		return false, false, fmt.Errorf("open the database at %s: %w", path, err)
 	}
-	return false, f.Close()
+	return false, false, f.Close()
 }
 
 // tighten takes group and other permissions off a file that has them; it

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -70,13 +72,27 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	school, entries, duties, err := readToday(ctx, s, on)
+	dutiesRead := readDuties(ctx, s, on)
+	school, entries, err := readDay(ctx, s, on)
+	if err != nil {
+		dutiesRead() // the store is closed after we return
+		return storageError(err)
+	}
+	r := buildToday(school.Calendar(), on, entries)
+	// The day's table is laid out while the duties are still being read
+	// (they take the longer), into memory: a failure to read them must
+	// still print nothing but the error.
+	var head bytes.Buffer
+	if !asJSON {
+		writeTodayHead(&head, r, school)
+	}
+	duties, err := dutiesRead()
 	if err != nil {
 		return storageError(err)
 	}
-	r := buildToday(school.Calendar(), on, entries, duties)
-	// One buffer for the whole report: the table writer otherwise makes a
-	// write per cell, tens of thousands of system calls on a big school.
+	r.setDuties(duties)
+	// One buffer for the whole report: the duties are thousands of lines on
+	// a big school, written a few words at a time.
 	w := bufio.NewWriterSize(a.stdout, 64<<10)
 	if asJSON {
 		r.Duties = dutiesJSON(r.duties)
@@ -84,38 +100,44 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 		enc.SetIndent("", "  ")
 		err = enc.Encode(r)
 	} else {
-		err = writeToday(w, r, school)
+		_, err = w.Write(head.Bytes())
+		writeTodayDuties(w, r)
 	}
 	return cmp.Or(err, w.Flush())
 }
 
-// readToday reads the school profile, the day's list and the duties. The
-// duties are read on a second connection while the rest is read on the
-// first: the two reads are independent, and on a laptop's two or more
-// cores the lookup then takes about as long as the longer of them.
-func readToday(ctx context.Context, s *storage.Store, on model.Date) (model.School, []storage.TodayEntry, []storage.Duty, error) {
+// readDuties starts reading the duties on a connection of their own and
+// returns a wait for them. The day's list is read meanwhile: the two reads
+// are independent, and on a laptop's two or more cores the lookup then
+// takes about as long as the longer of them.
+func readDuties(ctx context.Context, s *storage.Store, on model.Date) func() ([]storage.Duty, error) {
 	var duties []storage.Duty
-	dutiesRead := make(chan error, 1)
+	done := make(chan error, 1)
 	go func() {
 		var err error
 		duties, err = s.Duties(ctx, on)
-		dutiesRead <- err
+		done <- err
 	}()
-	school, err := s.School(ctx)
-	var entries []storage.TodayEntry
-	if err == nil {
-		entries, err = s.Today(ctx, on)
-	}
-	// Always wait for the duties: the store is closed after we return.
-	if err := cmp.Or(err, <-dutiesRead); err != nil {
-		return school, nil, nil, err
-	}
-	return school, entries, duties, nil
+	return sync.OnceValues(func() ([]storage.Duty, error) {
+		err := <-done
+		return duties, err
+	})
 }
 
-func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry, duties []storage.Duty) todayReport {
+// readDay reads the school profile and the day's list.
+func readDay(ctx context.Context, s *storage.Store, on model.Date) (model.School, []storage.TodayEntry, error) {
+	school, err := s.School(ctx)
+	if err != nil {
+		return school, nil, err
+	}
+	entries, err := s.Today(ctx, on)
+	return school, entries, err
+}
+
+// buildToday is the report of the day's list; setDuties adds the duties.
+func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry) todayReport {
 	r := todayReport{On: on.String(), SchoolDay: cal.IsSchoolDay(on), Pupils: make([]todayPupil, 0, len(entries)),
-		Duties: []todayFinding{}, duties: duties}
+		Duties: []todayFinding{}}
 	if why, closed := cal.Closed(on); closed {
 		r.Closed = why
 	}
@@ -132,12 +154,18 @@ func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry
 			YearGroup: e.Pupil.YearGroup, Kind: e.Kind, Planned: e.Planned,
 			AM: session(e.AM, model.AM), PM: session(e.PM, model.PM)})
 	}
+	return r
+}
+
+// setDuties adds the duties, in the order the list shows them, and counts
+// the blockers among them.
+func (r *todayReport) setDuties(duties []storage.Duty) {
+	r.duties = duties
 	for _, d := range duties {
 		if d.Blocks() {
 			r.Blockers++
 		}
 	}
-	return r
 }
 
 // dutiesJSON is the duties as --json gives them, in the same order: made
