@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -143,8 +142,7 @@ type editor struct {
 
 func startEditor(t *testing.T, path, who string) *editor {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestConflictChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), conflictChildEnv+"="+path, conflictChildEnv+"_WHO="+who)
+	cmd := childProcess("TestConflictChild", conflictChildEnv+"="+path, conflictChildEnv+"_WHO="+who)
 	cmd.Stderr = os.Stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -328,39 +326,6 @@ func checkEdits(t *testing.T, path string, shared int64, saved []string, own map
 	}
 }
 
-const killedChildEnv = "REINTEGRATE_TEST_KILLED_DB"
-
-// TestKilledWriterChild is one of the two writers of
-// TestTwoWritersKilledMidWrite: like TestCrashChild, but with a pupil of its
-// own, so two can write to one file at once.
-func TestKilledWriterChild(t *testing.T) {
-	path := os.Getenv(killedChildEnv)
-	if path == "" {
-		t.Skip("run as a child by TestTwoWritersKilledMidWrite")
-	}
-	s, err := Open(ctx, path, testOptions())
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(3)
-	}
-	p := model.Pupil{Name: "Writer " + os.Getenv(killedChildEnv+"_WHO"), YearGroup: "Y8"}
-	if err := s.SavePupil(ctx, &p); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(3)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for i := 0; time.Now().Before(deadline); i++ {
-		c := fullCase(p)
-		c.NamedPerson = fmt.Sprintf("writer %d", i)
-		if err := s.CreateCase(ctx, &c); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(3)
-		}
-		fmt.Printf("%d %d\n", c.ID, i) // one write(2): a line is whole or absent
-	}
-	os.Exit(4)
-}
-
 // TestTwoWritersKilledMidWrite: two processes writing to one file at once,
 // both killed with SIGKILL at a random moment, again and again on the same
 // file: it passes integrity_check and holds every write either had
@@ -377,9 +342,9 @@ func TestTwoWritersKilledMidWrite(t *testing.T) {
 	path := t.TempDir() + "/reintegrate.db"
 	var acked []string
 	for r := range rounds {
-		var writers []*killedWriter
+		var writers []*writer
 		for _, who := range []string{"A", "B"} {
-			writers = append(writers, startKilledWriter(t, path, fmt.Sprintf("%s%d", who, r)))
+			writers = append(writers, startWriter(t, path, fmt.Sprintf("%s%d", who, r)))
 		}
 		// Let both write for a while, then kill them a moment apart.
 		for _, w := range writers {
@@ -392,71 +357,4 @@ func TestTwoWritersKilledMidWrite(t *testing.T) {
 		}
 	}
 	checkAcknowledged(t, path, acked)
-}
-
-type killedWriter struct {
-	cmd   *exec.Cmd
-	mu    sync.Mutex
-	acked []string
-	done  chan struct{}
-	err   strings.Builder
-}
-
-func startKilledWriter(t *testing.T, path, who string) *killedWriter {
-	t.Helper()
-	w := &killedWriter{done: make(chan struct{})}
-	w.cmd = exec.Command(os.Args[0], "-test.run=^TestKilledWriterChild$", "-test.count=1")
-	w.cmd.Env = append(os.Environ(), killedChildEnv+"="+path, killedChildEnv+"_WHO="+who)
-	w.cmd.Stderr = &w.err
-	out, err := w.cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		defer close(w.done)
-		r := bufio.NewReader(out)
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil { // a last line without its newline was not acknowledged
-				return
-			}
-			w.mu.Lock()
-			w.acked = append(w.acked, strings.TrimSpace(line))
-			w.mu.Unlock()
-		}
-	}()
-	return w
-}
-
-// waitFor waits until the writer has acknowledged n writes.
-func (w *killedWriter) waitFor(t *testing.T, n int) {
-	t.Helper()
-	for start := time.Now(); time.Since(start) < time.Minute; time.Sleep(5 * time.Millisecond) {
-		w.mu.Lock()
-		got := len(w.acked)
-		w.mu.Unlock()
-		if got >= n {
-			return
-		}
-		select {
-		case <-w.done:
-			_ = w.cmd.Wait() // and so its stderr is all copied
-			t.Fatalf("a writer stopped after %d writes: %s", got, w.err.String())
-		default:
-		}
-	}
-	t.Fatal("a writer acknowledged nothing for a minute")
-}
-
-func (w *killedWriter) kill(t *testing.T) []string {
-	t.Helper()
-	if err := w.cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	<-w.done
-	_ = w.cmd.Wait()
-	return w.acked
 }

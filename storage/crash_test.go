@@ -1,34 +1,37 @@
 package storage
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
+	"reintegrate/model"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-const crashChildEnv = "REINTEGRATE_TEST_CRASH_DB"
+const writerChildEnv = "REINTEGRATE_TEST_WRITER_DB"
 
-// TestCrashChild is the child of TestCrashKeepsAcknowledgedWrites: it
-// creates cases in a loop and prints each id once CreateCase has returned,
-// until it is killed (or gives up after half a minute if its parent died).
-func TestCrashChild(t *testing.T) {
-	path := os.Getenv(crashChildEnv)
+// TestWriterChild is the child of TestCrashKeepsAcknowledgedWrites and
+// TestTwoWritersKilledMidWrite (startWriter): with a pupil of its own, so
+// two can write to one file at once, it creates cases in a loop and prints
+// each id once CreateCase has returned, until it is killed (or gives up
+// after half a minute if its parent died).
+func TestWriterChild(t *testing.T) {
+	path := os.Getenv(writerChildEnv)
 	if path == "" {
-		t.Skip("run as a child by TestCrashKeepsAcknowledgedWrites")
+		t.Skip("run as a child by startWriter")
 	}
 	s, err := Open(ctx, path, testOptions())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(3)
 	}
-	p := savePupil(t, s, pupilZoe())
+	p := model.Pupil{Name: "Writer " + os.Getenv(writerChildEnv+"_WHO"), YearGroup: "Y8"}
+	if err := s.SavePupil(ctx, &p); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(3)
+	}
 	deadline := time.Now().Add(30 * time.Second)
 	for i := 0; time.Now().Before(deadline); i++ {
 		c := fullCase(p)
@@ -49,52 +52,14 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 		t.Skip("starts a child process")
 	}
 	path := t.TempDir() + "/reintegrate.db"
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	var acked []string
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		r := bufio.NewReader(out)
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil { // io.EOF: a final line without its newline was not acknowledged
-				return
-			}
-			mu.Lock()
-			acked = append(acked, strings.TrimSpace(line))
-			mu.Unlock()
-		}
-	}()
-	// Let it write for a moment, at least 1.5 s and some writes, at most 10 s.
+	w := startWriter(t, path, "crash")
+	// Let it write for a moment: at least 1.5 s and some writes.
 	start := time.Now()
-	for time.Since(start) < 10*time.Second {
-		mu.Lock()
-		n := len(acked)
-		mu.Unlock()
-		if time.Since(start) > 1500*time.Millisecond && n >= 5 {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	<-done
-	io.Copy(io.Discard, out)
-	_ = cmd.Wait()
+	w.waitFor(t, 5)
+	time.Sleep(1500*time.Millisecond - time.Since(start))
+	acked := w.kill(t)
 	if len(acked) < 5 {
-		t.Fatalf("the child acknowledged only %d writes before it was killed; stderr: %s", len(acked), stderr.String())
+		t.Fatalf("the child acknowledged only %d writes before it was killed; stderr: %s", len(acked), w.err.String())
 	}
 	checkAcknowledged(t, path, acked)
 }

@@ -20,7 +20,7 @@ import (
 
 // dutiesQuery is cacheQuery cut down to the duties (due, overdue, or a
 // blocker not met: the cache holds only outstanding findings) and to the
-// columns the catalogue cannot give.
+// columns the catalogue cannot give, with the pupil's name.
 //
 // Columns are folded where a value tells the rest: the rule is NULL for a
 // stale case and empty for a fresh case with no duties, and status and

@@ -37,16 +37,34 @@ type CaseFindings struct {
 // version; a fresh case with nothing outstanding maps to an empty list),
 // and the ids of the active cases whose cache is missing or stale.
 func (s *Store) Findings(ctx context.Context, on model.Date) (map[int64][]model.Finding, []int64, error) {
-	cached := make(map[int64][]model.Finding)
-	stale, err := s.readCache(ctx, on, false, func(id int64, _ string, f *model.Finding) {
-		if f == nil {
-			cached[id] = []model.Finding{}
-		} else {
-			cached[id] = append(cached[id], *f)
-		}
-	})
+	rows, err := s.reader.QueryContext(ctx, cacheQuery, on.String())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
+	}
+	defer rows.Close()
+	cached := make(map[int64][]model.Finding)
+	var stale []int64
+	var f model.Finding
+	var id int64
+	var fresh bool
+	var rule, pack, status, severity string
+	for rows.Next() {
+		if err := rows.Scan(&id, &fresh, text(&rule), text(&pack), text(&status), text(&severity),
+			date(&f.Due), text(&f.Message), text(&f.Source)); err != nil {
+			return nil, nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
+		}
+		switch {
+		case !fresh:
+			stale = append(stale, id)
+		case rule == "":
+			cached[id] = []model.Finding{}
+		default:
+			f.Rule, f.Pack, f.Status, f.Severity = rule, model.Pack(pack), model.Status(status), model.Severity(severity)
+			cached[id] = append(cached[id], f)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
 	}
 	return cached, stale, nil
 }
@@ -56,52 +74,14 @@ func (s *Store) Findings(ctx context.Context, on model.Date) (map[int64][]model.
 // fresh one, its cached findings by their primary key, so they come in
 // case then catalogue order with no sort. A fresh case with nothing (left)
 // to list gives one row of NULL findings; a stale one gives one row with
-// fresh false. ?2 keeps only the duties the daily list shows: due,
-// overdue, or a blocker not met (the cache holds only outstanding findings,
-// so an outstanding blocker is one not met).
-const cacheQuery = `SELECT c.id, p.name, fc.case_id IS NOT NULL, f.rule, f.pack, f.status, f.severity,
+// fresh false.
+const cacheQuery = `SELECT c.id, fc.case_id IS NOT NULL, f.rule, f.pack, f.status, f.severity,
 	f.due, f.message, f.source
 	FROM cases c JOIN pupils p ON p.id = c.pupil_id
 	LEFT JOIN findings_checked fc ON fc.case_id = c.id AND fc.on_date = ?1 AND fc.case_version = c.version
 	LEFT JOIN findings f ON f.case_id = fc.case_id
-		AND (NOT ?2 OR f.status IN ('due', 'overdue') OR f.severity = 'blocker')
 	WHERE c.status = 'active'
 	ORDER BY c.id, f.position`
-
-// readCache calls each for every cached finding of a fresh active case
-// (with the pupil's name), and with nil for a fresh case with none; it
-// returns the stale cases' ids in order.
-func (s *Store) readCache(ctx context.Context, on model.Date, dutiesOnly bool, each func(id int64, pupil string, f *model.Finding)) ([]int64, error) {
-	rows, err := s.reader.QueryContext(ctx, cacheQuery, on.String(), dutiesOnly)
-	if err != nil {
-		return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
-	}
-	defer rows.Close()
-	var stale []int64
-	var f model.Finding
-	var id int64
-	var fresh bool
-	var pupil, rule, pack, status, severity string
-	for rows.Next() {
-		if err := rows.Scan(&id, &pupil, &fresh, text(&rule), text(&pack), text(&status), text(&severity),
-			date(&f.Due), text(&f.Message), text(&f.Source)); err != nil {
-			return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
-		}
-		switch {
-		case !fresh:
-			stale = append(stale, id)
-		case rule == "":
-			each(id, pupil, nil)
-		default:
-			f.Rule, f.Pack, f.Status, f.Severity = rule, model.Pack(pack), model.Status(status), model.Severity(severity)
-			each(id, pupil, &f)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
-	}
-	return stale, nil
-}
 
 // SaveFindings caches one case's findings as of the date, for the version
 // of the case they were worked out from. Only outstanding findings (unmet,

@@ -39,6 +39,9 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 		week = f.On.Monday().String()
 	}
 	args := []any{week, string(f.Status), f.All, string(f.Kind)}
+	// Counted before the read, as readDuties does: while its rows are open,
+	// the count would take (and open) another connection.
+	out := make([]CaseSummary, 0, s.countCases(ctx, casesWhere, args...))
 	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.start, c.effective_end, c.version,
 		p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.week_beginning, w.sessions
 		FROM cases c JOIN pupils p ON p.id = c.pupil_id
@@ -48,7 +51,6 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 		return nil, fmt.Errorf("list cases: %w", s.explain(err))
 	}
 	defer rows.Close()
-	out := make([]CaseSummary, 0, s.countCases(ctx, casesWhere, args...))
 	for rows.Next() {
 		var cs CaseSummary
 		var flags string
@@ -121,12 +123,13 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 		return nil, fmt.Errorf("list today's pupils: no date given: pass the as-of date")
 	}
 	day := (int(on.Weekday()) + 6) % 7 // Monday is 0
+	// Counted before the read: see Cases.
+	out := make([]TodayEntry, 0, s.countCases(ctx, "c.status = 'active'"))
 	rows, err := s.reader.QueryContext(ctx, todayQuery, on.String(), on.Monday().String())
 	if err != nil {
 		return nil, fmt.Errorf("list today's pupils: %w", s.explain(err))
 	}
 	defer rows.Close()
-	out := make([]TodayEntry, 0, s.countCases(ctx, "c.status = 'active'"))
 	for rows.Next() {
 		var e TodayEntry
 		var flags string

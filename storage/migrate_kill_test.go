@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -108,8 +107,7 @@ var schema1Tables = []string{"school", "closures", "pupils", "past_cases", "case
 // whether the kill came before the child finished, and the WAL's size then.
 func upgradeChild(t *testing.T, path string, delay time.Duration) (killedEarly bool, wal int64, took time.Duration) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMigrateKillChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), migrateChildEnv+"="+path)
+	cmd := childProcess("TestMigrateKillChild", migrateChildEnv+"="+path)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {

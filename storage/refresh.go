@@ -7,25 +7,6 @@ import (
 	"reintegrate/model"
 )
 
-// OutstandingFindings gives every active case's outstanding findings (unmet,
-// due, overdue) as of the date, with the school's packs. Only the cases
-// whose cached findings are stale are checked again; the morning's first
-// call checks them all, later calls read the cache.
-func (s *Store) OutstandingFindings(ctx context.Context, on model.Date) (map[int64][]model.Finding, error) {
-	cached, stale, err := s.Findings(ctx, on)
-	if err != nil || len(stale) == 0 {
-		return cached, err
-	}
-	checked, err := s.checkStale(ctx, on, stale)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range checked {
-		cached[c.CaseID] = c.Findings
-	}
-	return cached, nil
-}
-
 // Duty is one line of the daily list of duties: a finding of an active
 // case that is due, overdue, or a blocker not met.
 type Duty struct {
@@ -41,9 +22,9 @@ func IsDuty(f model.Finding) bool {
 
 // Duties lists the duties of every active case as of the date, whether or
 // not its plan covers the date, in the order the daily list shows them
-// (see sortDuties). It is OutstandingFindings cut down to what `today`
-// prints: it reads only those rows of the cache, through their own index
-// (readDuties), and checks again only the stale cases.
+// (see sortDuties). It reads only the duty rows of the findings cache,
+// through their own index (readDuties), and checks again only the stale
+// cases.
 func (s *Store) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
 	duties, stale, err := s.readDuties(ctx, on)
 	if err != nil {

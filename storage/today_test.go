@@ -341,7 +341,7 @@ func TestCacheQueryUsesIndexes(t *testing.T) {
 		name, query, findings string
 		args                  []any
 	}{
-		{"cacheQuery", cacheQuery, "SEARCH f USING PRIMARY KEY (case_id=?)", []any{"2026-11-03", true}},
+		{"cacheQuery", cacheQuery, "SEARCH f USING PRIMARY KEY (case_id=?)", []any{"2026-11-03"}},
 		{"dutiesQuery", dutiesQuery, "SEARCH f USING COVERING INDEX findings_duties (case_id=?)", []any{"2026-11-03"}},
 	} {
 		plan := queryPlan(t, s.reader, q.query, q.args...)

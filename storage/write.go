@@ -58,9 +58,6 @@ var errUnaudited = errors.New("internal error: a change was made without an audi
 // the record changes: it refuses to commit rows changed with no audit entry
 // (SQLite's total_changes() counts them, the audit rows included).
 func (s *Store) write(ctx context.Context, fn func(*change) error) error {
-	if s.readOnly {
-		return readOnly(s.path)
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := totalChanges(ctx, tx)
 		if err != nil {
