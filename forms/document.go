@@ -119,12 +119,16 @@ func printedValues(t *Template, rec model.FormRecord, c model.Case, school model
 // holds reports whether fields has the key, or a part of it, at all.
 func holds(fields map[string]string, key string) bool {
 	for k := range fields {
-		if k == key || strings.HasPrefix(k, key+".") {
+		if partOf(k, key) {
 			return true
 		}
 	}
 	return false
 }
+
+// partOf reports whether k is the field key or one of its parts
+// ("plan" holds "plan" and "plan.0.action", not "planned").
+func partOf(k, key string) bool { return k == key || strings.HasPrefix(k, key+".") }
 
 func footer(t *Template, rec model.FormRecord) string {
 	s := t.ID

@@ -76,12 +76,12 @@ func (t *Template) prefill(c model.Case, school model.School, prior *model.FormR
 			continue
 		}
 		for k := range r.Fields {
-			if k == f.Key || strings.HasPrefix(k, f.Key+".") {
+			if partOf(k, f.Key) {
 				delete(r.Fields, k)
 			}
 		}
 		for k, v := range prior.Fields {
-			if k == f.Key || strings.HasPrefix(k, f.Key+".") {
+			if partOf(k, f.Key) {
 				r.Fields[k] = v
 			}
 		}
@@ -93,7 +93,7 @@ func (t *Template) prefill(c model.Case, school model.School, prior *model.FormR
 // blank left in a part-done record does not hide what the case now knows.
 func hasAnswer(fields map[string]string, key string) bool {
 	for k, v := range fields {
-		if v != "" && (k == key || strings.HasPrefix(k, key+".")) {
+		if v != "" && partOf(k, key) {
 			return true
 		}
 	}

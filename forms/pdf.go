@@ -39,7 +39,7 @@ const (
 // PDF's dates are the record's completed date.
 func PDF(t *Template, rec model.FormRecord, c model.Case, school model.School, w io.Writer) error {
 	doc := layout(t, rec, c, school)
-	p := newPDF(rec.Completed, t.Title, school.Name)
+	p := newFormPDF(rec.Completed, t.Title, school.Name)
 	pw := &pdfWriter{pdf: p}
 	pw.write(doc)
 	return finish(p, w, t.ID)
@@ -53,7 +53,7 @@ func CasePackPDF(c model.Case, school model.School, w io.Writer) error {
 	for _, p := range pack {
 		latest = model.MaxDate(latest, p.rec.Completed)
 	}
-	p := newPDF(latest, "Case forms: "+c.Pupil.Name, school.Name)
+	p := newFormPDF(latest, "Case forms: "+c.Pupil.Name, school.Name)
 	pw := &pdfWriter{pdf: p}
 	for _, f := range pack {
 		pw.write(layout(f.t, f.rec, c, school))
@@ -74,11 +74,23 @@ func finish(p *fpdf.Fpdf, w io.Writer, what string) error {
 // pdfEpoch dates a part-done form's PDF, so it too prints the same each time.
 var pdfEpoch = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 
-func newPDF(completed model.Date, title, author string) *fpdf.Fpdf {
-	p := fpdf.New("P", "mm", "A4", "")
+// newFormPDF starts a form's PDF on the forms' page layout.
+func newFormPDF(completed model.Date, title, author string) *fpdf.Fpdf {
+	p := newPDF("P", fontFamily, completed, title, author)
+	p.SetMargins(marginX, bodyTop, marginX)
+	p.SetAutoPageBreak(false, marginB)
+	p.AliasNbPages(pagesAlias)
+	return p
+}
+
+// newPDF starts a compressed A4 PDF with the embedded fonts under family,
+// its dates set to dated (pdfEpoch when zero) so the same input prints the
+// same bytes. Forms and reports each set their own margins after.
+func newPDF(orientation, family string, dated model.Date, title, author string) *fpdf.Fpdf {
+	p := fpdf.New(orientation, "mm", "A4", "")
 	created := pdfEpoch
-	if !completed.IsZero() {
-		created = completed.Time()
+	if !dated.IsZero() {
+		created = dated.Time()
 	}
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
@@ -87,11 +99,8 @@ func newPDF(completed model.Date, title, author string) *fpdf.Fpdf {
 	p.SetTitle(title, true)
 	p.SetAuthor(author, true)
 	p.SetCreator("reintegrate", true)
-	p.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	p.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	p.SetMargins(marginX, bodyTop, marginX)
-	p.SetAutoPageBreak(false, marginB)
-	p.AliasNbPages(pagesAlias)
+	p.AddUTF8FontFromBytes(family, "", fontRegular)
+	p.AddUTF8FontFromBytes(family, "B", fontBold)
 	return p
 }
 

@@ -20,7 +20,8 @@ import (
 func ReportPDF(r model.Report, w io.Writer) error { return writeReportPDF(r, w, true) }
 
 // The report's page layout, in millimetres. Forms keep their own (pdf.go);
-// only the embedded fonts and Clean are shared.
+// only the document setup (newPDF: dates, metadata, embedded fonts) and
+// Clean are shared.
 const (
 	reportMarginX, reportMarginT = 15.0, 12.0
 	reportMarginB                = 16.0
@@ -44,20 +45,8 @@ func writeReportPDF(r model.Report, w io.Writer, compress bool) error {
 			orientation = "L"
 		}
 	}
-	p := fpdf.New(orientation, "mm", "A4", "")
-	created := pdfEpoch
-	if !r.On.IsZero() {
-		created = r.On.Time()
-	}
-	p.SetCreationDate(created)
-	p.SetModificationDate(created)
-	p.SetCatalogSort(true)
+	p := newPDF(orientation, reportFont, r.On, Clean(r.Title, false), Clean(r.School, false))
 	p.SetCompression(compress)
-	p.SetTitle(Clean(r.Title, false), true)
-	p.SetAuthor(Clean(r.School, false), true)
-	p.SetCreator("reintegrate", true)
-	p.AddUTF8FontFromBytes(reportFont, "", fontRegular)
-	p.AddUTF8FontFromBytes(reportFont, "B", fontBold)
 	p.SetMargins(reportMarginX, reportBodyTop, reportMarginX)
 	p.SetAutoPageBreak(false, reportMarginB)
 	p.AliasNbPages(reportPagesAlias)

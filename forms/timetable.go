@@ -78,9 +78,7 @@ func sessionError(s string) error {
 
 // encodeTimetable copies the weeks into the record's fields.
 func encodeTimetable(weeks []model.Week, fields map[string]string) {
-	weeks = slices.Clone(weeks)
-	slices.SortFunc(weeks, func(a, b model.Week) int { return a.WeekBeginning.Time().Compare(b.WeekBeginning.Time()) })
-	for i, w := range weeks {
+	for i, w := range model.SortedWeeks(weeks) {
 		prefix := fmt.Sprintf("%s.%d.", timetableKey, i)
 		fields[prefix+"week"] = w.WeekBeginning.String()
 		for d, name := range model.DayNames {
@@ -159,8 +157,7 @@ func timetableGrid(weeks []model.Week, c model.Case, school model.School) []grid
 	c.Timetable = weeks
 	params := school.Packs.Params
 	hours := model.PlannedWeeks(c, school.Calendar(), params)
-	sorted := slices.Clone(weeks)
-	slices.SortFunc(sorted, func(a, b model.Week) int { return a.WeekBeginning.Time().Compare(b.WeekBeginning.Time()) })
+	sorted := model.SortedWeeks(weeks)
 	rows := make([]gridRow, len(sorted))
 	for i, w := range sorted {
 		rows[i].week = w.WeekBeginning.UK()

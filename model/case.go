@@ -42,6 +42,25 @@ const (
 // Reasons lists every reason.
 var Reasons = []Reason{PhysicalHealth, MentalHealth, Reintegration, Transition, Behaviour, OtherReason}
 
+// Label is how a reason is written for people.
+func (r Reason) Label() string {
+	switch r {
+	case PhysicalHealth:
+		return "Physical health"
+	case MentalHealth:
+		return "Mental health"
+	case Reintegration:
+		return "Reintegration"
+	case Transition:
+		return "Transition"
+	case Behaviour:
+		return "Behaviour"
+	case OtherReason:
+		return "Other"
+	}
+	return string(r)
+}
+
 // CaseStatus is where a case is in its life.
 type CaseStatus string
 
@@ -79,6 +98,37 @@ var InvolvementRoles = []Role{SocialWorker, VirtualSchool, SENDTeam, YouthJustic
 
 // NotificationTargets are those who may be sent a notification.
 var NotificationTargets = append(slices.Clone(InvolvementRoles), LocalAuthority, Governors, SocialCare)
+
+// Label is how a role is written for people.
+func (r Role) Label() string {
+	switch r {
+	case SocialWorker:
+		return "social worker"
+	case VirtualSchool:
+		return "Virtual School"
+	case SENDTeam:
+		return "LA SEND team"
+	case YouthJusticeRole:
+		return "youth justice"
+	case EarlyHelpRole:
+		return "early help"
+	case AttendanceTeam:
+		return "attendance team"
+	case APSetting:
+		return "AP setting"
+	case HostSchool:
+		return "host school"
+	case SchoolAdmissions:
+		return "School Admissions"
+	case LocalAuthority:
+		return "local authority"
+	case Governors:
+		return "governors"
+	case SocialCare:
+		return "Social Care"
+	}
+	return string(r)
+}
 
 // Consent is the parent's or carer's written agreement.
 type Consent struct {

@@ -42,25 +42,28 @@ const (
 // ReportNames lists every report in the order menus show them.
 var ReportNames = []string{ReportLA, ReportHalfTerm, ReportGovernors, ReportSocialCare, ReportTrust, ReportRegister}
 
-// reportKind is one report: its title, what it is for, and how to build it.
+// reportKind is one report: its title, what it is for, how to build it,
+// and whether it goes to the local authority (its notes then open "For
+// <the school's LA>.").
 type reportKind struct {
 	title, summary string
 	build          func(reportData) Report
+	toLA           bool
 }
 
 var reportKinds = map[string]reportKind{
 	ReportLA: {"Local authority return: pupils on a reduced timetable",
-		"one row per pupil on a reduced timetable in the period, or an explicit nil return", buildLA},
+		"one row per pupil on a reduced timetable in the period, or an explicit nil return", buildLA, true},
 	ReportHalfTerm: {"Half-termly return: changes since the last return",
-		"new plans, changes of hours, extensions and closures in the period", buildHalfTerm},
+		"new plans, changes of hours, extensions and closures in the period", buildHalfTerm, true},
 	ReportGovernors: {"Reduced timetables: summary for governors",
-		"counts, lengths, outcomes, repeats and reasons, with weekly charts; no names unless asked", buildGovernors},
+		"counts, lengths, outcomes, repeats and reasons, with weekly charts; no names unless asked", buildGovernors, false},
 	ReportSocialCare: {"Pupils on a reduced timetable: half-termly list for Social Care",
-		"the names shared once per half term with Social Care, Youth Justice and Early Help (000)", buildSocialCare},
+		"the names shared once per half term with Social Care, Youth Justice and Early Help (000)", buildSocialCare, false},
 	ReportTrust: {"Reduced timetables: anonymised statistics for the trust",
-		"counts for the trust (002 s7): no names, dates of birth or UPNs; small counts suppressed", buildTrust},
+		"counts for the trust (002 s7): no names, dates of birth or UPNs; small counts suppressed", buildTrust, false},
 	ReportRegister: {"Register pattern: codes for each session",
-		"pupil by date by am/pm, the code to enter in the MIS", buildRegister},
+		"pupil by date by am/pm, the code to enter in the MIS", buildRegister, false},
 }
 
 // ReportSummary says in a line what the named report is for ("" if unknown).
@@ -96,7 +99,7 @@ func BuildReport(name string, in ReportInput) (Report, error) {
 	r := kind.build(newReportData(in))
 	r.Name, r.Title, r.From, r.To, r.On = name, kind.title, from, to, in.On
 	r.School = schoolLine(in.School)
-	if la := CleanName(in.School.LocalAuthority); la != "" && (name == ReportLA || name == ReportHalfTerm) {
+	if la := CleanName(in.School.LocalAuthority); la != "" && kind.toLA {
 		r.Notes = append([]string{"For " + la + "."}, r.Notes...)
 	}
 	return r, nil
@@ -359,23 +362,4 @@ func reasonLabels(c Case) Cell {
 		codes = append(codes, string(r))
 	}
 	return Cell{Text: strings.Join(labels, "; "), Value: strings.Join(codes, ";")}
-}
-
-// Label is how a reason is written for people.
-func (r Reason) Label() string {
-	switch r {
-	case PhysicalHealth:
-		return "Physical health"
-	case MentalHealth:
-		return "Mental health"
-	case Reintegration:
-		return "Reintegration"
-	case Transition:
-		return "Transition"
-	case Behaviour:
-		return "Behaviour"
-	case OtherReason:
-		return "Other"
-	}
-	return string(r)
 }

@@ -76,34 +76,3 @@ func professionals(c Case) string {
 	}
 	return strings.Join(out, "; ")
 }
-
-// Label is how a role is written for people.
-func (r Role) Label() string {
-	switch r {
-	case SocialWorker:
-		return "social worker"
-	case VirtualSchool:
-		return "Virtual School"
-	case SENDTeam:
-		return "LA SEND team"
-	case YouthJusticeRole:
-		return "youth justice"
-	case EarlyHelpRole:
-		return "early help"
-	case AttendanceTeam:
-		return "attendance team"
-	case APSetting:
-		return "AP setting"
-	case HostSchool:
-		return "host school"
-	case SchoolAdmissions:
-		return "School Admissions"
-	case LocalAuthority:
-		return "local authority"
-	case Governors:
-		return "governors"
-	case SocialCare:
-		return "Social Care"
-	}
-	return string(r)
-}

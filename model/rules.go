@@ -206,8 +206,7 @@ func PlannedWeeks(c Case, cal *Calendar, params Params) []WeekHours {
 	if ok && params.ThresholdHours > 0 {
 		full = params.ThresholdHours
 	}
-	weeks := slices.Clone(c.Timetable)
-	slices.SortFunc(weeks, func(a, b Week) int { return a.WeekBeginning.t.Compare(b.WeekBeginning.t) })
+	weeks := SortedWeeks(c.Timetable)
 	out := make([]WeekHours, len(weeks))
 	for i, w := range weeks {
 		out[i] = w.Hours(cal, full, ok)

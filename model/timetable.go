@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Mode is where a pupil is for one session of a planned timetable.
@@ -87,6 +88,14 @@ type Week struct {
 
 // Session returns the planned session for a day (0 = Monday) and half.
 func (w Week) Session(day int, h Half) Session { return w.Days[day][h] }
+
+// SortedWeeks returns the weeks in date order, in a fresh slice the caller
+// may change without touching ws.
+func SortedWeeks(ws []Week) []Week {
+	out := slices.Clone(ws)
+	slices.SortFunc(out, func(a, b Week) int { return a.WeekBeginning.t.Compare(b.WeekBeginning.t) })
+	return out
+}
 
 // SessionLengths are the school's full am and pm contact minutes.
 type SessionLengths struct {
