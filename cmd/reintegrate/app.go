@@ -65,9 +65,17 @@ func (a *app) on() (model.Date, error) {
 	if a.onFlag == "" {
 		return model.DateOf(time.Now()), nil
 	}
-	d, err := model.ParseDate(a.onFlag)
+	return dateFlag("--on", a.onFlag)
+}
+
+// dateFlag reads a date flag, DD/MM/YYYY or YYYY-MM-DD; unset when not given.
+func dateFlag(flag, s string) (model.Date, error) {
+	if s == "" {
+		return model.Date{}, nil
+	}
+	d, err := model.ParseDate(s)
 	if err != nil {
-		return model.Date{}, usageError("--on: %v", err)
+		return model.Date{}, usageError("%s: %v", flag, err)
 	}
 	return d, nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -67,9 +66,7 @@ func (a *app) cases(cmd *cobra.Command, s *storage.Store, all, asJSON bool) erro
 	}
 	w := bufio.NewWriterSize(a.stdout, 64<<10) // one write, not one per cell
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(rows)
+		err = writeJSON(w, rows)
 	} else {
 		err = writeCases(w, rows, all)
 	}

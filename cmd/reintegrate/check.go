@@ -91,9 +91,14 @@ func readCaseFile(path string, lengths model.SessionLengths) (model.CaseFile, er
 	}
 	cf, err := model.ParseCaseFile(data, model.WithSessionLengths(lengths))
 	if err != nil {
-		return model.CaseFile{}, usageError("%s:\n%s", path, capLines(err.Error(), maxErrorLines))
+		return model.CaseFile{}, fileProblems(path, err)
 	}
 	return cf, nil
+}
+
+// fileProblems is a file's problems as one error, cut to maxErrorLines.
+func fileProblems(path string, err error) error {
+	return usageError("%s:\n%s", path, capLines(err.Error(), maxErrorLines))
 }
 
 // maxErrorLines keeps a hostile or badly broken file from printing pages of
@@ -125,6 +130,14 @@ func parsePacks(s string) ([]model.Pack, error) {
 		}
 	}
 	return on, nil
+}
+
+// writeJSON prints v as --json does: indented two spaces, one value, a
+// newline after it.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // checkJSON is the object `check --json` prints (DESIGN.md, "Case file").
@@ -189,15 +202,13 @@ func weeksJSON(weeks []model.WeekHours) []weekJSON {
 }
 
 func writeCheckJSON(w io.Writer, on model.Date, packs model.Packs, findings []model.Finding, weeks []model.WeekHours) error {
-	on_ := []model.Pack{}
+	enabled := []model.Pack{}
 	for _, p := range model.AllPacks {
 		if packs.Enabled(p) {
-			on_ = append(on_, p)
+			enabled = append(enabled, p)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(checkJSON{On: on.String(), Packs: on_, Findings: findingsJSON(findings), Weeks: weeksJSON(weeks)})
+	return writeJSON(w, checkJSON{On: on.String(), Packs: enabled, Findings: findingsJSON(findings), Weeks: weeksJSON(weeks)})
 }
 
 // findingGroups is the order people read findings in: what stops the plan

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -115,8 +116,11 @@ func (a *app) writeExport(fl exportFlags, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return a.writeOutput(fl.out, data, fl.format == "pdf" || fl.encrypt)
+	return a.writeOutput(fl.out, data, fl.binary())
 }
+
+// binary: a PDF or an encrypted file, not for a terminal.
+func (fl exportFlags) binary() bool { return fl.format == "pdf" || fl.encrypt }
 
 // sealIfAsked encrypts with a passphrase when --encrypt is given.
 func (a *app) sealIfAsked(fl exportFlags, data []byte) ([]byte, error) {
@@ -160,18 +164,7 @@ func templateIDs() string {
 	for _, t := range forms.Templates() {
 		ids = append(ids, t.ID)
 	}
-	return listWords(ids)
-}
-
-func listWords(items []string) string {
-	var b bytes.Buffer
-	for i, s := range items {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(s)
-	}
-	return b.String()
+	return strings.Join(ids, ", ")
 }
 
 // writeOutput writes to the file (0600, replaced whole: written beside it

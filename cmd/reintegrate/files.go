@@ -43,7 +43,7 @@ func (a *app) importFile(cmd *cobra.Command, s *storage.Store, path string) erro
 	if looksLikeJSON(data) {
 		cf, err := model.ParseCaseFile(data, model.WithSessionLengths(school.Sessions))
 		if err != nil {
-			return usageError("%s:\n%s", path, capLines(err.Error(), maxErrorLines))
+			return fileProblems(path, err)
 		}
 		id, err := s.ImportCaseFile(ctx, cf)
 		if err != nil {
@@ -54,7 +54,7 @@ func (a *app) importFile(cmd *cobra.Command, s *storage.Store, path string) erro
 	}
 	pupils, err := model.ParsePupilsCSV(data)
 	if err != nil {
-		return usageError("%s:\n%s", path, capLines(err.Error(), maxErrorLines))
+		return fileProblems(path, err)
 	}
 	n, err := s.ImportPupils(ctx, pupils)
 	if err != nil {

@@ -110,11 +110,12 @@ func notificationToRecord(fl notifyFlags, on model.Date) (bool, model.Notificati
 	if err != nil {
 		return false, n, usageError("--what: %v", err)
 	}
-	sent := on
-	if fl.sent != "" {
-		if sent, err = model.ParseDate(fl.sent); err != nil {
-			return false, n, usageError("--sent: %v", err)
-		}
+	sent, err := dateFlag("--sent", fl.sent)
+	if err != nil {
+		return false, n, err
+	}
+	if sent.IsZero() {
+		sent = on
 	}
 	if sent.After(on) {
 		return false, n, usageError("--sent: %s is after the as-of date %s: give the date it was sent", sent.UK(), on.UK())

@@ -86,7 +86,7 @@ func (a *app) report(cmd *cobra.Command, name string, fl reportFlags) error {
 func (a *app) reportInput(name string, fl reportFlags) (model.ReportInput, error) {
 	var in model.ReportInput
 	if !slices.Contains(model.ReportNames, name) {
-		return in, usageError("%q is not a report: choose %s", name, listWords(model.ReportNames))
+		return in, usageError("%q is not a report: choose %s", name, strings.Join(model.ReportNames, ", "))
 	}
 	formats := 0
 	for _, on := range []bool{fl.csv, fl.pdf, fl.md} {
@@ -104,10 +104,10 @@ func (a *app) reportInput(name string, fl reportFlags) (model.ReportInput, error
 	if in.On, err = a.on(); err != nil {
 		return in, err
 	}
-	if in.From, err = reportDate("--from", fl.from); err != nil {
+	if in.From, err = dateFlag("--from", fl.from); err != nil {
 		return in, err
 	}
-	if in.To, err = reportDate("--to", fl.to); err != nil {
+	if in.To, err = dateFlag("--to", fl.to); err != nil {
 		return in, err
 	}
 	in.Names = fl.names
@@ -119,17 +119,6 @@ func namesNote(name string) string {
 		return "is anonymised and never names pupils"
 	}
 	return "always names them"
-}
-
-func reportDate(flag, s string) (model.Date, error) {
-	if s == "" {
-		return model.Date{}, nil
-	}
-	d, err := model.ParseDate(s)
-	if err != nil {
-		return d, usageError("%s: %v", flag, err)
-	}
-	return d, nil
 }
 
 // closedWindow is how far before the period a closed case may have started
@@ -166,7 +155,7 @@ func loadReportCases(ctx context.Context, s *storage.Store, in *model.ReportInpu
 	for _, cs := range summaries {
 		lc, ok := byID[cs.ID]
 		if !ok && cs.Status == model.Closed && mayOverlap(cs, from, to) {
-			if lc, err = loadClosed(ctx, s, cs.ID); err != nil {
+			if lc, err = loadCase(ctx, s, cs.ID); err != nil {
 				return err
 			}
 			ok = true
@@ -183,7 +172,8 @@ func mayOverlap(cs storage.CaseSummary, from, to model.Date) bool {
 	return !cs.Start.IsZero() && !cs.Start.After(to) && !cs.Start.Before(from.AddDays(-closedWindow))
 }
 
-func loadClosed(ctx context.Context, s *storage.Store, id int64) (storage.LoadedCase, error) {
+// loadCase reads one case and its pupil's earlier plans.
+func loadCase(ctx context.Context, s *storage.Store, id int64) (storage.LoadedCase, error) {
 	c, _, err := s.Case(ctx, id)
 	if err != nil {
 		return storage.LoadedCase{}, loadError(id, err)

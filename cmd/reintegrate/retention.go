@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"cmp"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -66,9 +66,7 @@ func writeRetentionJSON(w io.Writer, due []storage.RetentionReview) error {
 			DateOfBirth: r.Pupil.DateOfBirth.String(), Kind: string(r.Kind), Start: r.Start.String(),
 			Closed: r.Closed.String(), KeepUntil: r.KeepUntil.String()})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rows)
+	return writeJSON(w, rows)
 }
 
 func writeRetention(w io.Writer, due []storage.RetentionReview) error {
@@ -81,10 +79,7 @@ func writeRetention(w io.Writer, due []storage.RetentionReview) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Case\tPupil\tBorn\tKind\tClosed\tKept until\t")
 	for _, r := range due {
-		until := r.KeepUntil.UK()
-		if until == "" {
-			until = "no date of birth: check by hand"
-		}
+		until := cmp.Or(r.KeepUntil.UK(), "no date of birth: check by hand")
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", r.CaseID, r.Pupil.Name, orDash(r.Pupil.DateOfBirth.UK()),
 			r.Kind.Label(), orDash(r.Closed.UK()), until)
 	}

@@ -117,13 +117,6 @@ func (a *app) storedCase(cmd *cobra.Command, arg string) (model.School, model.Ca
 	if err != nil {
 		return school, model.Case{}, nil, storageError(err)
 	}
-	c, _, err := s.Case(ctx, id)
-	if err != nil {
-		return school, c, nil, loadError(id, err)
-	}
-	history, err := s.History(ctx, c.Pupil.ID, c.ID)
-	if err != nil {
-		return school, c, nil, storageError(err)
-	}
-	return school, c, history, nil
+	lc, err := loadCase(ctx, s, id)
+	return school, lc.Case, lc.History, err
 }

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -99,7 +102,7 @@ func (a *app) subjectAccess(cmd *cobra.Command, s *storage.Store, fl exportFlags
 	if err := s.RecordSubjectAccess(ctx, id, made); err != nil {
 		return storageError(err)
 	}
-	return a.writeOutput(fl.out, data, fl.format == "pdf" || fl.encrypt)
+	return a.writeOutput(fl.out, data, fl.binary())
 }
 
 // pupilID reads --pupil: the pupil's ID, or their UPN.
@@ -158,7 +161,7 @@ func subjectJSON(ctx context.Context, s *storage.Store, sa storage.SubjectAccess
 		doc.Cases = append(doc.Cases, subjectCase{ID: c.ID, CaseFile: file})
 	}
 	for _, e := range sa.Audit {
-		doc.Audit = append(doc.Audit, subjectAudit{At: e.At.UTC().Format("2006-01-02T15:04:05Z07:00"),
+		doc.Audit = append(doc.Audit, subjectAudit{At: e.At.UTC().Format(time.RFC3339),
 			User: e.User, Entity: e.Entity, EntityID: e.EntityID, Action: e.Action, Before: e.Before, After: e.After})
 	}
 	out, err := json.MarshalIndent(doc, "", "  ")
@@ -213,10 +216,7 @@ func firstRecorded(sa storage.SubjectAccess, on model.Date) model.Date {
 func detailSection(title string, rows [][2]string) model.Section {
 	s := model.Section{Title: title, Columns: []model.Column{{Head: "Detail"}, {Head: "Recorded"}}}
 	for _, row := range rows {
-		value := model.CleanText(row[1], false)
-		if value == "" {
-			value = "not recorded"
-		}
+		value := cmp.Or(model.CleanText(row[1], false), "not recorded")
 		s.Rows = append(s.Rows, []model.Cell{{Text: row[0]}, {Text: value}})
 	}
 	return s
@@ -231,12 +231,7 @@ func cellsOf(texts ...string) []model.Cell {
 }
 
 // dateOr is a date inside a sentence, where a blank would read as a typo.
-func dateOr(d model.Date) string {
-	if d.IsZero() {
-		return "not recorded"
-	}
-	return d.UK()
-}
+func dateOr(d model.Date) string { return cmp.Or(d.UK(), "not recorded") }
 
 func yesNo(b bool) string {
 	if b {
@@ -250,7 +245,7 @@ func flagWords(flags []model.Flag) string {
 	for _, f := range flags {
 		words = append(words, f.Label())
 	}
-	return listWords(words)
+	return strings.Join(words, ", ")
 }
 
 // caseSections are one case's details, then each of its lists.
@@ -261,7 +256,7 @@ func caseSections(c model.Case) []model.Section {
 		reasons = append(reasons, r.Label())
 	}
 	out := []model.Section{detailSection(head, [][2]string{
-		{"Status", string(c.Status)}, {"Reasons", listWords(reasons)}, {"Start", c.Start.UK()},
+		{"Status", string(c.Status)}, {"Reasons", strings.Join(reasons, ", ")}, {"Start", c.Start.UK()},
 		{"Planned end", c.PlannedEnd.UK()}, {"Closed", c.Closed.UK()}, {"Outcome", c.Outcome},
 		{"Agreed", c.Agreed.UK()}, {"Named person", c.NamedPerson},
 		{"Consent", fmt.Sprintf("%s (%s), lives with pupil: %s, signed %s, authorised by %s", c.Consent.ParentName,

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -96,9 +95,7 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	w := bufio.NewWriterSize(a.stdout, 64<<10)
 	if asJSON {
 		r.Duties = dutiesJSON(r.duties)
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(r)
+		err = writeJSON(w, r)
 	} else {
 		_, err = w.Write(head.Bytes())
 		writeTodayDuties(w, r)
