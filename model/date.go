@@ -96,10 +96,11 @@ func (d Date) DaysUntil(o Date) int {
 }
 
 // Monday is the Monday of d's week.
-func (d Date) Monday() Date {
-	offset := (int(d.Weekday()) + 6) % 7
-	return d.AddDays(-offset)
-}
+func (d Date) Monday() Date { return d.AddDays(-d.DayOfWeek()) }
+
+// DayOfWeek counts from Monday (0) to Sunday (6): a weekday's index into
+// Week.Days.
+func (d Date) DayOfWeek() int { return (int(d.Weekday()) + 6) % 7 }
 
 // String is the stored and exchanged form, YYYY-MM-DD, or "" when unset.
 func (d Date) String() string {

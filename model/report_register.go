@@ -70,7 +70,7 @@ func registerRows(p plan, cal *Calendar, from, to Date) [][]Cell {
 
 // registerCodes are the day's am and pm codes and a note on any that needs one.
 func registerCodes(c Case, w Week, day Date, cal *Calendar) []Cell {
-	i := (int(day.Weekday()) + 6) % 7
+	i := day.DayOfWeek()
 	am := RegisterCode(w.Days[i][AM], AM, c.Pupil, day, cal)
 	pm := RegisterCode(w.Days[i][PM], PM, c.Pupil, day, cal)
 	note := ""

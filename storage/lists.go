@@ -122,7 +122,7 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 	if on.IsZero() {
 		return nil, fmt.Errorf("list today's pupils: no date given: pass the as-of date")
 	}
-	day := (int(on.Weekday()) + 6) % 7 // Monday is 0
+	day := on.DayOfWeek()
 	// Counted before the read: see Cases.
 	out := make([]TodayEntry, 0, s.countCases(ctx, "c.status = 'active'"))
 	rows, err := s.reader.QueryContext(ctx, todayQuery, on.String(), on.Monday().String())
