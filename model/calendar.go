@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"time"
 )
 
 //go:embed data/bank-holidays-england-and-wales.txt
@@ -85,7 +84,7 @@ func (c *Calendar) IsSchoolDay(d Date) bool {
 
 // Closed says why the school is shut on the date, if it is.
 func (c *Calendar) Closed(d Date) (why string, closed bool) {
-	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+	if d.IsWeekend() {
 		return "weekend", true
 	}
 	if name, ok := BankHolidays[d]; ok {

@@ -98,6 +98,9 @@ func (d Date) DaysUntil(o Date) int {
 // Monday is the Monday of d's week.
 func (d Date) Monday() Date { return d.AddDays(-d.DayOfWeek()) }
 
+// IsWeekend reports whether the date is a Saturday or Sunday.
+func (d Date) IsWeekend() bool { return d.DayOfWeek() >= 5 }
+
 // DayOfWeek counts from Monday (0) to Sunday (6): a weekday's index into
 // Week.Days.
 func (d Date) DayOfWeek() int { return (int(d.Weekday()) + 6) % 7 }

@@ -2,7 +2,6 @@ package model
 
 import (
 	"strings"
-	"time"
 )
 
 // Template IDs of the protocol forms (DESIGN.md, "The forms"). A case's form
@@ -326,9 +325,4 @@ func listing(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// weekend reports whether the date is a Saturday or Sunday.
-func weekend(d Date) bool {
-	return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
 }

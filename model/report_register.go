@@ -52,7 +52,7 @@ func registerRows(p plan, cal *Calendar, from, to Date) [][]Cell {
 	pupil := []Cell{textCell(c.Pupil.UPN), textCell(c.Pupil.Name), textCell(string(c.Pupil.YearGroup))}
 	var rows [][]Cell
 	for day := MaxDate(from, p.first); !day.After(MinDate(to, p.last)); day = day.AddDays(1) {
-		if weekend(day) {
+		if day.IsWeekend() {
 			continue
 		}
 		row := append(make([]Cell, 0, len(registerColumns)), pupil...)

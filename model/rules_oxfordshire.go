@@ -356,7 +356,7 @@ func opensAfterBreak(cal *Calendar, s Date, minBreak int) bool {
 	d := s
 	for n := 0; n < minBreak; {
 		d = d.AddDays(-1)
-		if weekend(d) {
+		if d.IsWeekend() {
 			continue
 		}
 		if cal.IsSchoolDay(d) {

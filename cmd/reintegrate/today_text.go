@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"reintegrate/model"
@@ -74,7 +73,7 @@ func writeTodayPupils(w io.Writer, r todayReport) {
 	// A weekend has no sessions to plan (storage.TodayEntry.Planned is
 	// false): say so, not that the week has no timetable.
 	unplanned := "no timetable for this week"
-	if wd := model.MustDate(r.On).Weekday(); wd == time.Saturday || wd == time.Sunday {
+	if model.MustDate(r.On).IsWeekend() {
 		unplanned = "weekend: no sessions"
 	}
 	rows := make([]pupilRow, 0, len(r.Pupils)+1)
