@@ -104,10 +104,7 @@ func findCase(c *Common, r *bufio.Scanner, out io.Writer) {
 		fmt.Fprintln(out, "Could not load cases:", err)
 		return
 	}
-	names := make(foldedNames, len(rows))
-	for i, row := range rows {
-		names[i] = fold(row.Pupil.Name)
-	}
+	names := foldNames(rows, func(row CaseSummary) string { return row.Pupil.Name })
 	found := search(ask(r, out, "Pupil's name, or part of it: "), names)
 	if len(found) == 0 {
 		fmt.Fprintln(out, "No case matches that name.")

@@ -106,10 +106,7 @@ func (p *cases) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case casesLoadedMsg:
 		p.rows, p.err, p.loaded = msg.rows, msg.err, true
-		p.names = make(foldedNames, len(p.rows))
-		for i, r := range p.rows {
-			p.names[i] = fold(r.Pupil.Name)
-		}
+		p.names = foldNames(p.rows, func(r CaseSummary) string { return r.Pupil.Name })
 		p.refilter()
 		return nil
 	case refreshMsg:
@@ -241,7 +238,7 @@ func (p *cases) table(height int) string {
 
 func (p *cases) thisWeek(r CaseSummary) string {
 	if !r.HasWeek {
-		return "no week planned"
+		return thisWeek(nil)
 	}
 	wh := weekHours(r.Week, r.Pupil, p.c.Cal, p.c.School.Packs.Params)
 	return thisWeek(&wh)

@@ -161,17 +161,9 @@ func (p *casePage) buildFindings() {
 
 func (p *casePage) findingLine(f model.Finding) string {
 	st := p.c.Styles
-	word := statusWord(f)
-	style := map[string]func(...string) string{
-		"BLOCKER": st.Blocker.Render, "OVERDUE": st.Overdue.Render, "DUE": st.Due.Render,
-		"NOT MET": st.Unmet.Render, "MET": st.Met.Render,
-	}[word]
-	if style == nil {
-		style = st.Subtle.Render
-	}
 	// The message leads: staff read what to do; the rule's name is for
 	// whoever looks it up in RULES.md, on the source line below.
-	s := style(cell(word, 8)) + sanitise(f.Message)
+	s := st.status(f).Render(cell(statusWord(f), 8)) + sanitise(f.Message)
 	if !f.Due.IsZero() && f.Status != model.Met && !strings.Contains(f.Message, f.Due.UK()) {
 		s += " (by " + f.Due.UK() + ")"
 	}

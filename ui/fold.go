@@ -38,6 +38,15 @@ var foldTable = map[rune]string{
 // keystroke only folds the pattern.
 type foldedNames []string
 
+// foldNames folds the name of each row once, for search.
+func foldNames[T any](rows []T, name func(T) string) foldedNames {
+	out := make(foldedNames, len(rows))
+	for i, r := range rows {
+		out[i] = fold(name(r))
+	}
+	return out
+}
+
 func (f foldedNames) String(i int) string { return f[i] }
 func (f foldedNames) Len() int            { return len(f) }
 

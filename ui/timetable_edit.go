@@ -77,9 +77,7 @@ func putWeek(weeks []model.Week, w model.Week) ([]model.Week, int) {
 		return weeks, i
 	}
 	weeks = append(weeks, w)
-	slices.SortFunc(weeks, func(a, b model.Week) int {
-		return a.WeekBeginning.Time().Compare(b.WeekBeginning.Time())
-	})
+	slices.SortFunc(weeks, byMonday)
 	return weeks, weekIndex(weeks, w.WeekBeginning)
 }
 
@@ -176,8 +174,9 @@ func removeWeek(weeks []model.Week, i int) []model.Week {
 // grid may edit without touching the loaded case.
 func sortedWeeks(ws []model.Week) []model.Week {
 	out := slices.Clone(ws)
-	slices.SortFunc(out, func(a, b model.Week) int {
-		return a.WeekBeginning.Time().Compare(b.WeekBeginning.Time())
-	})
+	slices.SortFunc(out, byMonday)
 	return out
 }
+
+// byMonday orders weeks by the date they begin.
+func byMonday(a, b model.Week) int { return a.WeekBeginning.Time().Compare(b.WeekBeginning.Time()) }

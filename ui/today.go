@@ -337,13 +337,9 @@ func (t *today) buildDuties() {
 	for _, du := range d.duties {
 		t.list.addItemLazy(func() string {
 			word := statusWord(du.finding)
-			style := st.Due
-			if du.finding.Status == model.Overdue {
-				style = st.Overdue
-			}
 			row := tableRow(cols, w, word, du.finding.Due.UK(), t.c.Name(du.pupil),
 				sanitise(du.finding.Message))
-			return style.Render(row[:len(word)]) + row[len(word):]
+			return st.status(du.finding).Render(row[:len(word)]) + row[len(word):]
 		}, du.caseID)
 	}
 }

@@ -101,10 +101,7 @@ func (w *wizard) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pupilsLoadedMsg:
 		w.pupils, w.err, w.loaded = msg.pupils, msg.err, true
-		w.names = make(foldedNames, len(w.pupils))
-		for i, p := range w.pupils {
-			w.names[i] = fold(p.Name)
-		}
+		w.names = foldNames(w.pupils, func(p model.Pupil) string { return p.Name })
 		w.refilter()
 		return nil
 	case caseCreatedMsg:

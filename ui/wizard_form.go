@@ -141,7 +141,7 @@ func (d *caseDetails) planGroup() *huh.Group {
 	}
 	reasons := make([]huh.Option[model.Reason], len(model.Reasons))
 	for i, r := range model.Reasons {
-		reasons[i] = huh.NewOption(reasonsText([]model.Reason{r}), r)
+		reasons[i] = huh.NewOption(reasonWord(r), r)
 	}
 	return huh.NewGroup(
 		huh.NewSelect[model.Kind]().Title("Kind of plan").Options(kinds...).Value(&d.kind),

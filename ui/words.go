@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"reintegrate/model"
 )
 
@@ -67,11 +69,11 @@ func modeLetter(m model.Mode) string {
 	case model.InSchool:
 		return "S"
 	case model.Offsite:
-		return "B"
+		return model.CodeOffsite
 	case model.Dual:
-		return "D"
+		return model.CodeDual
 	case model.LAProvision:
-		return "K"
+		return model.CodeLAProvision
 	case model.HomeLearning:
 		return "H"
 	}
@@ -116,6 +118,24 @@ func statusWord(f model.Finding) string {
 	return "N/A"
 }
 
+// status is the style statusWord is shown in.
+func (st *Styles) status(f model.Finding) lipgloss.Style {
+	if f.Blocks() {
+		return st.Blocker
+	}
+	switch f.Status {
+	case model.Overdue:
+		return st.Overdue
+	case model.Due:
+		return st.Due
+	case model.Unmet:
+		return st.Unmet
+	case model.Met:
+		return st.Met
+	}
+	return st.Subtle
+}
+
 // flagsText lists a pupil's flags in words.
 func flagsText(p model.Pupil) string {
 	if len(p.Flags) == 0 {
@@ -135,10 +155,13 @@ func reasonsText(rs []model.Reason) string {
 	}
 	words := make([]string, len(rs))
 	for i, r := range rs {
-		words[i] = strings.ReplaceAll(string(r), "_", " ")
+		words[i] = reasonWord(r)
 	}
 	return strings.Join(words, ", ")
 }
+
+// reasonWord is a reason in running text: the model's label in lower case.
+func reasonWord(r model.Reason) string { return strings.ToLower(r.Label()) }
 
 // dateOr shows a date, or the word for a missing one.
 func dateOr(d model.Date, missing string) string {
