@@ -63,37 +63,12 @@ func initials(name string) string {
 	return b.String()
 }
 
-// sanitise drops control characters, escape sequences and bidi overrides
-// from text someone typed or imported before it reaches the terminal
-// (DESIGN.md, "Safety of what is shown and written"). Storage sanitises on
-// the way in too; this is the belt to its braces, since a stray ESC in a
-// name would repaint the screen.
-func sanitise(s string) string {
-	if isPlain(s) {
-		return s
-	}
-	s = ansi.Strip(s)
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return ' '
-		case r < 0x20 || (r >= 0x7f && r < 0xa0):
-			return -1
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func isPlain(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) || (r >= 0x200e && r <= 0x2069) {
-			return false
-		}
-	}
-	return true
-}
+// sanitise is the product's one sanitiser (model.CleanText) on one line,
+// applied again before text reaches the terminal (DESIGN.md, "Safety of
+// what is shown and written"). Storage cleans on the way in too; this is
+// the belt to its braces, since a stray ESC in a name would repaint the
+// screen.
+func sanitise(s string) string { return model.CleanText(s, false) }
 
 // fit makes s exactly h lines, none wider than w: long lines are cut with
 // an ellipsis, missing lines are blank. Every view goes through it, so no
