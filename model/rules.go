@@ -202,16 +202,23 @@ func Check(c Case, history []PastCase, cal *Calendar, packs Packs, on Date) []Fi
 // PlannedWeeks works out the hours of every planned week, in date order,
 // against the pupil's threshold (or the pack's flat one).
 func PlannedWeeks(c Case, cal *Calendar, params Params) []WeekHours {
-	full, ok := c.Pupil.YearGroup.FullTimeHours()
-	if ok && params.ThresholdHours > 0 {
-		full = params.ThresholdHours
-	}
 	weeks := SortedWeeks(c.Timetable)
 	out := make([]WeekHours, len(weeks))
 	for i, w := range weeks {
-		out[i] = w.Hours(cal, full, ok)
+		out[i] = PlannedWeek(w, c.Pupil, cal, params)
 	}
 	return out
+}
+
+// PlannedWeek is one planned week's hours against the pupil's full-time
+// week: the LGSCO hours for the year group, or the pack's flat threshold
+// when one is set.
+func PlannedWeek(w Week, p Pupil, cal *Calendar, params Params) WeekHours {
+	full, ok := p.YearGroup.FullTimeHours()
+	if ok && params.ThresholdHours > 0 {
+		full = params.ThresholdHours
+	}
+	return w.Hours(cal, full, ok)
 }
 
 // BelowFullTime reports whether any planned week falls short of its threshold.

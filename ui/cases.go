@@ -240,7 +240,7 @@ func (p *cases) thisWeek(r CaseSummary) string {
 	if !r.HasWeek {
 		return thisWeek(nil)
 	}
-	wh := weekHours(r.Week, r.Pupil, p.c.Cal, p.c.School.Packs.Params)
+	wh := model.PlannedWeek(r.Week, r.Pupil, p.c.Cal, p.c.School.Packs.Params)
 	return thisWeek(&wh)
 }
 

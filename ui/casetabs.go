@@ -242,7 +242,7 @@ func (p *casePage) thisWeek() string {
 	if !ok {
 		return thisWeek(nil)
 	}
-	wh := weekHours(w, cs.Pupil, p.c.Cal, p.c.School.Packs.Params)
+	wh := model.PlannedWeek(w, cs.Pupil, p.c.Cal, p.c.School.Packs.Params)
 	return thisWeek(&wh)
 }
 

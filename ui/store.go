@@ -68,13 +68,3 @@ func summarise(c model.Case, version int, on model.Date) CaseSummary {
 	}
 	return s
 }
-
-// weekHours is a planned week's hours against the pupil's threshold (or
-// the pack's flat one), as model.PlannedWeeks works them out.
-func weekHours(w model.Week, p model.Pupil, cal *model.Calendar, params model.Params) model.WeekHours {
-	full, ok := p.YearGroup.FullTimeHours()
-	if ok && params.ThresholdHours > 0 {
-		full = params.ThresholdHours
-	}
-	return w.Hours(cal, full, ok)
-}
