@@ -92,6 +92,24 @@ func (f *fakeStore) Today(_ context.Context, on model.Date) ([]TodayEntry, error
 	return out, nil
 }
 
+// ReportCases is what the real store gives a report: every active case,
+// and the closed ones that started within a year before the period.
+func (f *fakeStore) ReportCases(_ context.Context, from, to model.Date) ([]model.Case, map[int64][]model.PastCase, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var cases []model.Case
+	history := map[int64][]model.PastCase{}
+	for _, fc := range f.sorted() {
+		c := fc.c
+		recent := !c.Start.IsZero() && !c.Start.After(to) && !c.Start.Before(from.AddDays(-366))
+		if c.Status == model.Active || (c.Status == model.Closed && recent) {
+			cases = append(cases, c)
+			history[c.Pupil.ID] = append(history[c.Pupil.ID], f.history[c.Pupil.ID]...)
+		}
+	}
+	return cases, history, nil
+}
+
 func (f *fakeStore) ActiveCases(context.Context) ([]ActiveCase, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -330,66 +329,17 @@ func (p *reportsPage) named() bool {
 	return true
 }
 
-// activeLister is the store's quick way to the active cases with their
-// pupils' history (the real store and the test fake have it); without
-// it every case is read one by one.
-type activeLister interface {
-	ActiveCases(ctx context.Context) ([]ActiveCase, error)
-}
-
-// closedWindow is how long before the period a closed plan may have
-// started and still run into it: no plan runs for a year.
-const closedWindow = 366
-
 func buildReportCmd(c *Common, name string, from, to model.Date, names bool) tea.Cmd {
 	store, ctx, school, on := c.Store, c.ctx, c.School, c.On
 	return func() tea.Msg {
 		in := model.ReportInput{School: school, From: from, To: to, On: on, Names: names}
 		var err error
-		if in.Cases, in.History, err = reportCases(ctx, store, from, to); err != nil {
+		if in.Cases, in.History, err = store.ReportCases(ctx, from, to); err != nil {
 			return reportBuiltMsg{err: fmt.Errorf("read the cases for the report: %w", err)}
 		}
 		r, err := model.BuildReport(name, in)
 		return reportBuiltMsg{r: r, err: err}
 	}
-}
-
-// reportCases reads every case that may run in the period, in the order
-// the store lists them (by pupil), with each pupil's earlier plans.
-func reportCases(ctx context.Context, store Store, from, to model.Date) ([]model.Case, map[int64][]model.PastCase, error) {
-	sums, err := store.Cases(ctx, CaseFilter{All: true})
-	if err != nil {
-		return nil, nil, err
-	}
-	active := map[int64]ActiveCase{}
-	if al, ok := store.(activeLister); ok {
-		list, err := al.ActiveCases(ctx)
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, a := range list {
-			active[a.ID] = a
-		}
-	}
-	var cases []model.Case
-	history := map[int64][]model.PastCase{}
-	for _, s := range sums {
-		if s.Status == model.Draft || s.Start.IsZero() || s.Start.After(to) || s.Start.Before(from.AddDays(-closedWindow)) {
-			continue
-		}
-		a, ok := active[s.ID]
-		if !ok {
-			if a.Case, _, err = store.Case(ctx, s.ID); err == nil {
-				a.History, err = store.History(ctx, a.Pupil.ID, a.ID)
-			}
-			if err != nil {
-				return nil, nil, err
-			}
-		}
-		cases = append(cases, a.Case)
-		history[a.Pupil.ID] = append(history[a.Pupil.ID], a.History...)
-	}
-	return cases, history, nil
 }
 
 func saveReportCmd(r model.Report, label, path string) tea.Cmd {

@@ -38,6 +38,9 @@ type Store interface {
 	// Audit is the trail of changes to one entity ("case", id), oldest first.
 	Audit(ctx context.Context, entity string, id int64) ([]AuditEntry, error)
 	SaveSchool(ctx context.Context, s model.School) error
+	// ReportCases are the cases a report over the period needs, with each
+	// pupil's earlier plans.
+	ReportCases(ctx context.Context, from, to model.Date) ([]model.Case, map[int64][]model.PastCase, error)
 }
 
 // The screens speak storage's own types: *storage.Store is a Store as it

@@ -121,14 +121,8 @@ func namesNote(name string) string {
 	return "always names them"
 }
 
-// closedWindow is how far before the period a closed case may have started
-// and still be read: no plan runs for a year, so older ones cannot overlap.
-const closedWindow = 366
-
 // loadReportCases reads the school profile and every case that may run in
-// the period, in the order the Cases list gives (by pupil name): the active
-// ones in one go, the closed ones that started within a year before the
-// period one by one, with each pupil's earlier plans.
+// the period (storage.ReportCases).
 func loadReportCases(ctx context.Context, s *storage.Store, in *model.ReportInput) error {
 	var err error
 	if in.School, err = s.School(ctx); err != nil {
@@ -139,37 +133,10 @@ func loadReportCases(ctx context.Context, s *storage.Store, in *model.ReportInpu
 		return usageError("--from/--to: %v", err)
 	}
 	in.From, in.To = from, to
-	summaries, err := s.Cases(ctx, storage.CaseFilter{All: true})
-	if err != nil {
+	if in.Cases, in.History, err = s.ReportCases(ctx, from, to); err != nil {
 		return storageError(err)
-	}
-	active, err := s.ActiveCases(ctx)
-	if err != nil {
-		return storageError(err)
-	}
-	byID := make(map[int64]storage.LoadedCase, len(active))
-	for _, lc := range active {
-		byID[lc.ID] = lc
-	}
-	in.History = map[int64][]model.PastCase{}
-	for _, cs := range summaries {
-		lc, ok := byID[cs.ID]
-		if !ok && cs.Status == model.Closed && mayOverlap(cs, from, to) {
-			if lc, err = loadCase(ctx, s, cs.ID); err != nil {
-				return err
-			}
-			ok = true
-		}
-		if ok {
-			in.Cases = append(in.Cases, lc.Case)
-			in.History[lc.Pupil.ID] = append(in.History[lc.Pupil.ID], lc.History...)
-		}
 	}
 	return nil
-}
-
-func mayOverlap(cs storage.CaseSummary, from, to model.Date) bool {
-	return !cs.Start.IsZero() && !cs.Start.After(to) && !cs.Start.Before(from.AddDays(-closedWindow))
 }
 
 // loadCase reads one case and its pupil's earlier plans.
