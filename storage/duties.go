@@ -11,31 +11,50 @@ import (
 )
 
 // Reading the daily list of duties from the findings cache. This is most
-// of what `today` spends (DESIGN.md, "Budgets"), and through the pure-Go
-// driver each column of each row is a few locked calls into SQLite, so
-// the query visits only the duty rows (through the findings_duties index,
-// migrations/0003) and reads only what the cache alone knows. A rule's
-// pack and source are the catalogue's (model.Check copies them from it),
-// so they are taken from there, not read 6,000 times over.
+// of what `today` spends (DESIGN.md, "Budgets"). Through the pure-Go driver
+// every value of every row costs two allocations and a few locked calls
+// into SQLite, and on a school laptop's first touch of fresh memory each
+// allocation is dear, so the query returns one row per active case, its
+// duties gathered by SQLite into one text (dutiesQuery), which is then cut
+// up in place: each duty's message is a slice of that text. The rows come
+// through the findings_duties index (migrations/0003), which holds only the
+// duty rows. A rule's pack and source are the catalogue's (model.Check
+// copies them from it), so they are taken from there, not read 6,000 times.
 
-// dutiesQuery is cacheQuery cut down to the duties (due, overdue, or a
-// blocker not met: the cache holds only outstanding findings) and to the
-// columns the catalogue cannot give, with the pupil's name.
-//
-// Columns are folded where a value tells the rest: the rule is NULL for a
-// stale case and empty for a fresh case with no duties, and status and
-// severity come as one "status severity" text (each is one word).
-const dutiesQuery = `SELECT c.id, p.name, CASE WHEN fc.case_id IS NOT NULL THEN coalesce(f.rule, '') END,
-	f.status || ' ' || f.severity, f.due, f.message
+// dutiesQuery reads each active case with its pupil's name and its cached
+// duties (due, overdue, or a blocker not met: the cache holds only
+// outstanding findings) in no particular order (sortDuties orders them), packed: a duty's rule, status,
+// severity, deadline and message joined by dutyField, the duties joined by
+// dutySep. The packed text is NULL for a stale case (no findings cached for
+// this day and version) and empty for a fresh case with no duties.
+const dutiesQuery = `SELECT c.id, p.name, CASE WHEN fc.case_id IS NOT NULL THEN coalesce((
+		SELECT group_concat(f.rule || char(31) || f.status || char(31) || f.severity || char(31) ||
+			coalesce(f.due, '') || char(31) || f.message, char(30))
+		FROM findings f WHERE f.case_id = c.id AND (f.status IN ('due', 'overdue') OR f.severity = 'blocker')
+	), '') END
 	FROM cases c JOIN pupils p ON p.id = c.pupil_id
 	LEFT JOIN findings_checked fc ON fc.case_id = c.id AND fc.on_date = ?1 AND fc.case_version = c.version
-	LEFT JOIN findings f ON f.case_id = fc.case_id
-		AND (f.status IN ('due', 'overdue') OR f.severity = 'blocker')
 	WHERE c.status = 'active'
-	ORDER BY c.id, f.position`
+	ORDER BY c.id`
+
+// The separators of dutiesQuery's packed text: the ASCII unit and record
+// separators, which model.CleanText keeps out of everything stored.
+const (
+	dutyField = "\x1f"
+	dutySep   = "\x1e"
+)
+
+// dutyCase is one active case as dutiesQuery reads it.
+type dutyCase struct {
+	id     int64
+	pupil  string
+	duties string // packed; see dutiesQuery
+	fresh  bool   // the cache holds this day's findings for this version
+}
 
 // catalogueRule is what the catalogue says of a rule.
 type catalogueRule struct {
+	id     string
 	pack   model.Pack
 	source string
 }
@@ -45,71 +64,91 @@ var rulesByID = sync.OnceValue(func() map[string]catalogueRule {
 	rules := model.Catalogue()
 	m := make(map[string]catalogueRule, len(rules))
 	for _, r := range rules {
-		m[r.ID] = catalogueRule{pack: r.Pack, source: r.Source}
+		m[r.ID] = catalogueRule{id: r.ID, pack: r.Pack, source: r.Source}
 	}
 	return m
 })
 
-// readDuties returns the cached duties of the fresh active cases, in case
-// then catalogue order, and the stale cases' ids in order.
-func (s *Store) readDuties(ctx context.Context, on model.Date) ([]Duty, []int64, error) {
-	// Counted before the read: while its rows are open, the count would
-	// take (and open) another connection.
-	duties := make([]Duty, 0, s.countDuties(ctx))
+// readDutyCases reads every active case with its packed duties, in case order.
+func (s *Store) readDutyCases(ctx context.Context, on model.Date) ([]dutyCase, error) {
 	rows, err := s.reader.QueryContext(ctx, dutiesQuery, on.String())
 	if err != nil {
-		return nil, nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
+		return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
 	}
 	defer rows.Close()
-	catalogue := rulesByID()
-	var stale []int64
-	var unknown []int // duties whose rule this binary's catalogue lacks
-	var d Duty
-	var rule sql.NullString
-	var grade string
+	var cases []dutyCase
 	for rows.Next() {
-		if err := rows.Scan(&d.CaseID, &d.Pupil, &rule, text(&grade), date(&d.Due), text(&d.Message)); err != nil {
-			return nil, nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
+		var c dutyCase
+		var duties sql.NullString
+		if err := rows.Scan(&c.id, &c.pupil, &duties); err != nil {
+			return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
 		}
-		switch {
-		case !rule.Valid:
-			stale = append(stale, d.CaseID)
-			continue
-		case rule.String == "":
-			continue // a fresh case with no duties
-		}
-		status, severity, _ := strings.Cut(grade, " ")
-		d.Rule, d.Status, d.Severity = rule.String, model.Status(status), model.Severity(severity)
-		if r, ok := catalogue[d.Rule]; ok {
-			d.Pack, d.Source = r.pack, r.source
-		} else {
-			unknown = append(unknown, len(duties))
-		}
-		duties = append(grow(duties), d)
+		c.duties, c.fresh = duties.String, duties.Valid
+		cases = append(grow(cases), c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
+		return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
 	}
-	rows.Close()
-	if err := s.cachedRuleDetails(ctx, duties, unknown); err != nil {
-		return nil, nil, err
-	}
-	return duties, stale, nil
+	return cases, nil
 }
 
-// countDuties counts the cached duties, of fresh and stale cases alike,
-// from the duties index, so that the list of thousands is made at its
-// size once rather than grown and copied (a Duty is large, and clearing
-// the grown copies cost a sixth of the read). It is only a size: on any
-// error it is 0 and the list grows as it must.
-func (s *Store) countDuties(ctx context.Context) int {
-	var n int
-	err := s.reader.QueryRowContext(ctx, `SELECT count(*) FROM findings
-		WHERE status IN ('due', 'overdue') OR severity = 'blocker'`).Scan(&n)
-	if err != nil {
-		return 0
+// countDuties counts the fresh cases' packed duties, so that the list of
+// thousands is made at its size once rather than grown and copied (a Duty
+// is large, and each first touch of fresh memory is dear).
+func countDuties(cases []dutyCase) int {
+	n := 0
+	for _, c := range cases {
+		if c.fresh && c.duties != "" {
+			n += strings.Count(c.duties, dutySep) + 1
+		}
 	}
 	return n
+}
+
+// unpackDuties appends a fresh case's duties to ds. It reports false, and
+// appends nothing, if the packed text is not whole: the case is then
+// checked afresh. A duty whose rule the catalogue lacks (a cache written on
+// the same day by another version of reintegrate) gets its pack and source
+// from the cache: its place in ds is appended to unknown.
+func unpackDuties(ds []Duty, unknown []int, c dutyCase) ([]Duty, []int, bool) {
+	catalogue := rulesByID()
+	had, hadUnknown := len(ds), len(unknown)
+	for packed := range strings.SplitSeq(c.duties, dutySep) {
+		if packed == "" {
+			continue
+		}
+		d, ok := unpackDuty(packed)
+		if !ok {
+			return ds[:had], unknown[:hadUnknown], false
+		}
+		d.CaseID, d.Pupil = c.id, c.pupil
+		if r, ok := catalogue[d.Rule]; ok {
+			d.Rule, d.Pack, d.Source = r.id, r.pack, r.source
+		} else {
+			unknown = append(unknown, len(ds))
+		}
+		ds = append(grow(ds), d)
+	}
+	return ds, unknown, true
+}
+
+// unpackDuty reads one packed duty: rule, status, severity, deadline and
+// message.
+func unpackDuty(packed string) (Duty, bool) {
+	var field [4]string
+	rest := packed
+	for i := range field {
+		var ok bool
+		if field[i], rest, ok = strings.Cut(rest, dutyField); !ok {
+			return Duty{}, false
+		}
+	}
+	due, err := parseStoredDate(field[3])
+	if err != nil {
+		return Duty{}, false
+	}
+	return Duty{Finding: model.Finding{Rule: field[0], Status: model.Status(field[1]),
+		Severity: model.Severity(field[2]), Due: due, Message: rest}}, true
 }
 
 // cachedRuleDetails reads the pack and source of duties whose rule the

@@ -21,19 +21,54 @@ import (
 // millisecond. Names equal at that level fall back to byte order, then to
 // their place in rows, so the order is stable and total.
 func sortByName[T any](rows []T, name func(*T) string) {
+	permute(rows, byName(len(rows), func(i int) string { return name(&rows[i]) }))
+}
+
+// byName gives the order of n names (the positions 0 to n-1 sorted as
+// sortByName sorts).
+func byName(n int, name func(i int) string) []int {
 	col := collate.New(language.BritishEnglish, collate.Loose) // a Collator is not safe to share
 	var buf collate.Buffer
-	keys := make([][]byte, len(rows))
-	order := make([]int, len(rows))
-	for i := range rows {
-		keys[i] = col.KeyFromString(&buf, name(&rows[i]))
+	keys := make([][]byte, n)
+	order := make([]int, n)
+	for i := range n {
+		keys[i] = col.KeyFromString(&buf, name(i))
 		order[i] = i
 	}
-	// Sort positions, not rows, which are large.
 	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(bytes.Compare(keys[a], keys[b]), strings.Compare(name(&rows[a]), name(&rows[b])), a-b)
+		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return cmp.Or(strings.Compare(name(a), name(b)), a-b)
 	})
-	permute(rows, order)
+	return order
+}
+
+// nameOrder is where each case comes when the cases are sorted by pupil
+// name (as sortByName sorts), then by case id.
+type nameOrder struct {
+	ids   []int64 // in order
+	place []int   // place[i] is ids[i]'s
+}
+
+// casesByName is the name order of the cases, which are in case id order.
+func casesByName(cases []dutyCase) nameOrder {
+	o := nameOrder{ids: make([]int64, len(cases)), place: make([]int, len(cases))}
+	for i, c := range cases {
+		o.ids[i] = c.id
+	}
+	for place, i := range byName(len(cases), func(i int) string { return cases[i].pupil }) {
+		o.place[i] = place
+	}
+	return o
+}
+
+// of is the case's place; a case not among them comes last.
+func (o nameOrder) of(id int64) int {
+	if i, found := slices.BinarySearch(o.ids, id); found {
+		return o.place[i]
+	}
+	return len(o.ids)
 }
 
 // sortDuties puts the daily list of duties in the order staff work through
@@ -41,20 +76,21 @@ func sortByName[T any](rows []T, name func(*T) string) {
 // (a duty with none last); then by pupil, names ordered as sortByName
 // orders them; then by case and rule, so the order is total. A big school
 // has thousands of duties over a few thousand cases, so each case's place
-// by name is worked out once, and the duties are sorted on small integer
-// keys rather than on names.
-func sortDuties(ds []Duty) {
-	byName := nameOrder(ds)
+// by name is worked out once (names), and the duties are sorted on small
+// integer keys rather than on names.
+func sortDuties(ds []Duty, names nameOrder) {
 	keys := make([]dutyKey, len(ds))
 	for i := range ds {
-		keys[i] = dutyKey{rank: dutyRank(ds[i].Finding), due: math.MaxInt64, name: byName[ds[i].CaseID], at: i}
+		keys[i] = dutyKey{rank: dutyRank(ds[i].Finding), due: math.MaxInt64, name: names.of(ds[i].CaseID), at: i}
 		if !ds[i].Due.IsZero() {
 			keys[i].due = ds[i].Due.Time().Unix()
 		}
 	}
 	slices.SortFunc(keys, func(a, b dutyKey) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.due, b.due), cmp.Compare(a.name, b.name),
-			strings.Compare(ds[a.at].Rule, ds[b.at].Rule))
+		if c := cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.due, b.due), cmp.Compare(a.name, b.name)); c != 0 {
+			return c
+		}
+		return strings.Compare(ds[a.at].Rule, ds[b.at].Rule)
 	})
 	order := make([]int, len(keys))
 	for i, k := range keys {
@@ -68,30 +104,6 @@ type dutyKey struct {
 	due  int64 // the deadline in seconds; none sorts last
 	name int   // the case's place by pupil name, then case id
 	at   int   // the duty's place in the list being sorted
-}
-
-// nameOrder gives each case among the duties its place when the cases are
-// sorted by pupil name (as sortByName sorts), then by case id.
-func nameOrder(ds []Duty) map[int64]int {
-	type named struct {
-		id   int64
-		name string
-	}
-	var cases []named
-	seen := make(map[int64]bool)
-	for _, d := range ds {
-		if !seen[d.CaseID] {
-			seen[d.CaseID] = true
-			cases = append(cases, named{d.CaseID, d.Pupil})
-		}
-	}
-	slices.SortFunc(cases, func(a, b named) int { return cmp.Compare(a.id, b.id) })
-	sortByName(cases, func(c *named) string { return c.name }) // stable: ties stay in id order
-	order := make(map[int64]int, len(cases))
-	for i, c := range cases {
-		order[c.id] = i
-	}
-	return order
 }
 
 func dutyRank(f model.Finding) int {

@@ -23,11 +23,26 @@ func IsDuty(f model.Finding) bool {
 // Duties lists the duties of every active case as of the date, whether or
 // not its plan covers the date, in the order the daily list shows them
 // (see sortDuties). It reads only the duty rows of the findings cache,
-// through their own index (readDuties), and checks again only the stale
+// through their own index (readDutyCases), and checks again only the stale
 // cases.
 func (s *Store) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
-	duties, stale, err := s.readDuties(ctx, on)
+	cases, err := s.readDutyCases(ctx, on)
 	if err != nil {
+		return nil, err
+	}
+	duties := make([]Duty, 0, countDuties(cases))
+	var unknown []int // duties whose rule this binary's catalogue lacks
+	var stale []int64
+	for _, c := range cases {
+		if c.fresh {
+			var whole bool
+			if duties, unknown, whole = unpackDuties(duties, unknown, c); whole {
+				continue
+			}
+		}
+		stale = append(stale, c.id)
+	}
+	if err := s.cachedRuleDetails(ctx, duties, unknown); err != nil {
 		return nil, err
 	}
 	if len(stale) > 0 {
@@ -43,7 +58,7 @@ func (s *Store) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
 			}
 		}
 	}
-	sortDuties(duties)
+	sortDuties(duties, casesByName(cases))
 	return duties, nil
 }
 
