@@ -35,18 +35,20 @@ func writeTodayDuties(w io.Writer, r todayReport) {
 	if len(r.duties) == 0 {
 		fmt.Fprintln(w, "  nothing due or overdue")
 	}
+	var line []byte
 	for _, d := range r.duties {
-		writeDuty(w, d)
+		line = appendDuty(line[:0], d)
+		w.Write(line)
 	}
 }
 
 // dutyLabels are the duty kinds as the list shows them, padded to one width.
 var dutyLabels = map[model.Status]string{model.Overdue: "OVERDUE ", model.Due: "DUE     ", model.Unmet: "UNMET   "}
 
-// writeDuty writes one duty as two lines: what and for whom, then the
+// appendDuty appends one duty as two lines: what and for whom, then the
 // rule's message and source. A big school lists thousands, so the line is
-// put together directly rather than through fmt's format parsing.
-func writeDuty(w io.Writer, d storage.Duty) {
+// put together in one reused buffer rather than through fmt.
+func appendDuty(b []byte, d storage.Duty) []byte {
 	label, ok := dutyLabels[d.Status]
 	switch {
 	case d.Severity == model.Blocker:
@@ -54,14 +56,14 @@ func writeDuty(w io.Writer, d storage.Duty) {
 	case !ok:
 		label = fmt.Sprintf("%-8s", strings.ToUpper(string(d.Status)))
 	}
-	due := ""
+	b = append(append(append(append(b, "  "...), label...), ' '), d.Pupil...)
+	b = append(strconv.AppendInt(append(b, " (case "...), d.CaseID, 10), ")  "...)
+	b = append(b, d.Rule...)
 	if !d.Due.IsZero() {
-		due = "  due " + d.Due.UK()
+		b = d.Due.Time().AppendFormat(append(b, "  due "...), "02/01/2006")
 	}
-	for _, part := range []string{"  ", label, " ", d.Pupil, " (case ", strconv.FormatInt(d.CaseID, 10), ")  ",
-		d.Rule, due, "\n           ", d.Message, "  [", d.Source, "]\n"} {
-		io.WriteString(w, part)
-	}
+	b = append(append(append(b, "\n           "...), d.Message...), "  ["...)
+	return append(append(b, d.Source...), "]\n"...)
 }
 
 func writeTodayPupils(w io.Writer, r todayReport) {
@@ -76,12 +78,23 @@ func writeTodayPupils(w io.Writer, r todayReport) {
 	if model.MustDate(r.On).IsWeekend() {
 		unplanned = "weekend: no sessions"
 	}
+	// A school's sessions are a few kinds over and over: each label is made once.
+	labels := map[todaySession]string{}
+	label := func(s todaySession) string {
+		s.Code = ""
+		l, ok := labels[s]
+		if !ok {
+			l = sessionLabel(s)
+			labels[s] = l
+		}
+		return l
+	}
 	rows := make([]pupilRow, 0, len(r.Pupils)+1)
 	rows = append(rows, pupilRow{"  Case", "Pupil", "Year", "AM", "Code", "PM", "Code"})
 	for _, p := range r.Pupils {
 		row := pupilRow{"  " + strconv.FormatInt(p.CaseID, 10), p.Pupil, string(p.YearGroup), unplanned}
 		if p.Planned {
-			row[3], row[4], row[5], row[6] = sessionLabel(p.AM), orDash(p.AM.Code), sessionLabel(p.PM), orDash(p.PM.Code)
+			row[3], row[4], row[5], row[6] = label(p.AM), orDash(p.AM.Code), label(p.PM), orDash(p.PM.Code)
 		}
 		rows = append(rows, row)
 	}
@@ -98,13 +111,23 @@ type pupilRow [7]string
 // every cell, which was a tenth of `today` on a big school.
 func writeColumns(w io.Writer, rows []pupilRow) {
 	var widths [len(pupilRow{})]int
+	size := 0 // in bytes: the widths count characters, and an accented letter takes two or three bytes
 	for _, row := range rows {
 		for i, cell := range row {
-			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+			chars := utf8.RuneCountInString(cell)
+			widths[i] = max(widths[i], chars)
+			size += len(cell) - chars
 		}
 	}
 	const padding = 2
 	spaces := strings.Repeat(" ", slices.Max(widths[:])+padding)
+	if b, ok := w.(interface{ Grow(int) }); ok { // a buffer: make it its final size at once
+		line := len(widths)*padding + 1
+		for _, width := range widths {
+			line += width
+		}
+		b.Grow(size + len(rows)*line)
+	}
 	for _, row := range rows {
 		for i, cell := range row {
 			io.WriteString(w, cell)
