@@ -30,6 +30,7 @@ package forms
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"reintegrate/model"
 )
@@ -149,18 +150,19 @@ func (e FieldError) Error() string { return e.Field + ": " + e.Message }
 // Templates lists every template in protocol order: Worcestershire, Bath
 // and Wells, Oxfordshire, Havering, Hillingdon (DESIGN.md, The forms).
 func Templates() []*Template {
-	return slices.Clone(all)
+	return slices.Clone(all())
 }
 
-var all = []*Template{
-	worcsConsent, worcsInformation, worcsViews, worcsInitialMeeting, worcsReview,
-	worcsOutcomeSuccessful, worcsOutcomeUnsuccessful, worcsFailedLetter,
-	bwmatPlan, bwmatRiskAssessment, oxonPlan, haveringPlan, hillingdonPlacement,
-}
+// all is every template, built at first use rather than at start-up
+// (where it was the longest package initialisation: a short command such
+// as `today` never opens a form).
+var all = sync.OnceValue(func() []*Template {
+	return []*Template{newWorcsConsent(), newWorcsInformation(), newWorcsViews(), newWorcsInitialMeeting(), newWorcsReview(), newWorcsOutcomeSuccessful(), newWorcsOutcomeUnsuccessful(), newWorcsFailedLetter(), newBwmatPlan(), newBwmatRiskAssessment(), newOxonPlan(), newHaveringPlan(), newHillingdonPlacement()}
+})
 
 // Lookup finds a template by its ID.
 func Lookup(id string) (*Template, bool) {
-	for _, t := range all {
+	for _, t := range all() {
 		if t.ID == id {
 			return t, true
 		}
@@ -172,7 +174,7 @@ func Lookup(id string) (*Template, bool) {
 // on, in protocol order.
 func ForCase(c model.Case, packs model.Packs) []*Template {
 	var out []*Template
-	for _, t := range all {
+	for _, t := range all() {
 		if packs.Enabled(t.Pack) && slices.Contains(t.Kinds, c.Kind) {
 			out = append(out, t)
 		}

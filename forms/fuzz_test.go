@@ -133,7 +133,7 @@ func FuzzRecord(f *testing.F) {
 	}
 	school := sampleSchool()
 	f.Fuzz(func(t *testing.T, which uint8, key uint16, value string) {
-		tmpl := all[int(which)%len(all)]
+		tmpl := all()[int(which)%len(all())]
 		keys := []string{"timetable.0.week", "timetable.0.mon.am", "timetable.0.fri.pm"}
 		for _, in := range tmpl.allInputs() {
 			keys = append(keys, in.key)

@@ -18,7 +18,7 @@ type packForm struct {
 // templates this version does not know are left out.
 func casePack(c model.Case) []packForm {
 	var out []packForm
-	for _, t := range all {
+	for _, t := range all() {
 		if !t.Repeats {
 			if rec, ok := c.Form(t.ID); ok && !rec.Completed.IsZero() {
 				out = append(out, packForm{t, rec})
