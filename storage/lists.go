@@ -72,7 +72,7 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
-	sortByName(out, func(c *CaseSummary) string { return c.Pupil.Name })
+	sortByName(&s.names, out, func(c *CaseSummary) string { return c.Pupil.Name })
 	return out, nil
 }
 
@@ -150,6 +150,6 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list today's pupils: %w", err)
 	}
-	sortByName(out, func(e *TodayEntry) string { return e.Pupil.Name })
+	sortByName(&s.names, out, func(e *TodayEntry) string { return e.Pupil.Name })
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -19,20 +20,27 @@ import (
 // The keys are the collation's primary level only (letters, not accents or
 // case), which are short and quick to make: 2,000 names cost about a
 // millisecond. Names equal at that level fall back to byte order, then to
-// their place in rows, so the order is stable and total.
-func sortByName[T any](rows []T, name func(*T) string) {
-	permute(rows, byName(len(rows), func(i int) string { return name(&rows[i]) }))
+// their place in rows, so the order is stable and total. keys remembers
+// the keys made, so lists read one after another (or side by side, as
+// `today` reads the day's list and the duties) make each name's key once.
+func sortByName[T any](keys *nameKeys, rows []T, name func(*T) string) {
+	permute(rows, keys.order(len(rows), func(i int) string { return name(&rows[i]) }))
 }
 
-// byName gives the order of n names (the positions 0 to n-1 sorted as
+// nameKeys are the collation keys of the names sorted so far.
+type nameKeys struct {
+	mu   sync.Mutex
+	keys map[string][]byte
+	buf  collate.Buffer
+	col  *collate.Collator // made at the first name; a Collator is not safe to share
+}
+
+// order gives the order of n names (the positions 0 to n-1 sorted as
 // sortByName sorts).
-func byName(n int, name func(i int) string) []int {
-	col := collate.New(language.BritishEnglish, collate.Loose) // a Collator is not safe to share
-	var buf collate.Buffer
-	keys := make([][]byte, n)
+func (k *nameKeys) order(n int, name func(i int) string) []int {
+	keys := k.of(n, name)
 	order := make([]int, n)
-	for i := range n {
-		keys[i] = col.KeyFromString(&buf, name(i))
+	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int {
@@ -44,6 +52,28 @@ func byName(n int, name func(i int) string) []int {
 	return order
 }
 
+// of is the keys of the names, made for those not seen before. A second
+// list read side by side waits for the first's keys rather than making
+// the same ones.
+func (k *nameKeys) of(n int, name func(i int) string) [][]byte {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.keys == nil {
+		k.keys = make(map[string][]byte, n)
+		k.col = collate.New(language.BritishEnglish, collate.Loose)
+	}
+	keys := make([][]byte, n)
+	for i := range keys {
+		key, ok := k.keys[name(i)]
+		if !ok {
+			key = k.col.KeyFromString(&k.buf, name(i))
+			k.keys[name(i)] = key
+		}
+		keys[i] = key
+	}
+	return keys
+}
+
 // nameOrder is where each case comes when the cases are sorted by pupil
 // name (as sortByName sorts), then by case id.
 type nameOrder struct {
@@ -52,12 +82,12 @@ type nameOrder struct {
 }
 
 // casesByName is the name order of the cases, which are in case id order.
-func casesByName(cases []dutyCase) nameOrder {
+func casesByName(keys *nameKeys, cases []dutyCase) nameOrder {
 	o := nameOrder{ids: make([]int64, len(cases)), place: make([]int, len(cases))}
 	for i, c := range cases {
 		o.ids[i] = c.id
 	}
-	for place, i := range byName(len(cases), func(i int) string { return cases[i].pupil }) {
+	for place, i := range keys.order(len(cases), func(i int) string { return cases[i].pupil }) {
 		o.place[i] = place
 	}
 	return o

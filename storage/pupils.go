@@ -64,7 +64,7 @@ func (s *Store) Pupils(ctx context.Context) ([]model.Pupil, error) {
 		}
 		out = append(out, p)
 	}
-	sortByName(out, func(p *model.Pupil) string { return p.Name })
+	sortByName(&s.names, out, func(p *model.Pupil) string { return p.Name })
 	return out, rows.Err()
 }
 

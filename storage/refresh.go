@@ -58,7 +58,7 @@ func (s *Store) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
 			}
 		}
 	}
-	sortDuties(duties, casesByName(cases))
+	sortDuties(duties, casesByName(&s.names, cases))
 	return duties, nil
 }
 

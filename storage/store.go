@@ -67,6 +67,8 @@ type Store struct {
 	checkedWholeFile bool   // Open ran quick_check (tests read it)
 
 	userOnce sync.Once // the OS user is looked up at the first change, not on open
+
+	names nameKeys // see sortByName
 }
 
 // The connection settings (DESIGN.md, "Storage"). _txlock=immediate takes
