@@ -77,9 +77,9 @@ func (s *Store) readDutyCases(ctx context.Context, on model.Date) ([]dutyCase, e
 	}
 	defer rows.Close()
 	var cases []dutyCase
+	var c dutyCase // made once: see Today
+	var duties sql.NullString
 	for rows.Next() {
-		var c dutyCase
-		var duties sql.NullString
 		if err := rows.Scan(&c.id, &c.pupil, &duties); err != nil {
 			return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
 		}
