@@ -16,8 +16,8 @@ import (
 // openStore opens the database the flags name: a fresh demo in a temporary
 // folder with --demo, else --db, REINTEGRATE_DB, or the OS data directory.
 // The caller closes it; a demo's folder goes with it.
-func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
-	opt := storage.Options{AllowSharedFolder: a.allowSharedFolder}
+func (a *app) openStore(ctx context.Context, readers int) (*storage.Store, func(), error) {
+	opt := storage.Options{AllowSharedFolder: a.allowSharedFolder, Readers: readers}
 	if a.demo {
 		return a.openDemo(ctx, opt)
 	}
@@ -76,7 +76,13 @@ func (a *app) openDemo(ctx context.Context, opt storage.Options) (*storage.Store
 
 // withStore runs fn with an open store, closing it afterwards.
 func (a *app) withStore(cmd *cobra.Command, fn func(s *storage.Store) error) error {
-	s, closeStore, err := a.openStore(cmd.Context())
+	return a.withReaders(cmd, 1, fn)
+}
+
+// withReaders is withStore with that many read connections opened at once
+// (storage.Options.Readers), for a command that reads side by side.
+func (a *app) withReaders(cmd *cobra.Command, readers int, fn func(s *storage.Store) error) error {
+	s, closeStore, err := a.openStore(cmd.Context(), readers)
 	if err != nil {
 		return err
 	}
@@ -107,7 +113,7 @@ func (a *app) storedCase(cmd *cobra.Command, arg string) (model.School, model.Ca
 	if err != nil {
 		return model.School{}, model.Case{}, nil, err
 	}
-	s, closeStore, err := a.openStore(cmd.Context())
+	s, closeStore, err := a.openStore(cmd.Context(), 1)
 	if err != nil {
 		return model.School{}, model.Case{}, nil, err
 	}
