@@ -81,39 +81,3 @@ func journalMode(t *testing.T, s *Store) string {
 	}
 	return fmt.Sprintf("rollback (%d, %d)", header[18], header[19])
 }
-
-// Options.Readers opens that many read connections at open, side by side,
-// and leaves them idle for the reads to come; without it one is opened.
-// Two reads at once after a two-reader open open nothing more.
-func TestOpenWithReaders(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "readers.db")
-	openAt(t, path).Close() // the file exists, at the latest schema
-	for _, tc := range []struct{ readers, want int }{{0, 1}, {1, 1}, {2, 2}, {3, 3}, {99, readConnections}} {
-		opt := testOptions()
-		opt.Readers = tc.readers
-		s, err := Open(ctx, path, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st := s.reader.Stats(); st.OpenConnections != tc.want || st.Idle != tc.want {
-			t.Errorf("Readers %d: %d read connections open, %d idle; want %d of each", tc.readers, st.OpenConnections, st.Idle, tc.want)
-		}
-		if tc.readers == 2 {
-			done := make(chan error)
-			go func() {
-				_, err := s.Today(ctx, d("2026-11-16"))
-				done <- err
-			}()
-			if _, err := s.Duties(ctx, d("2026-11-16")); err != nil {
-				t.Fatal(err)
-			}
-			if err := <-done; err != nil {
-				t.Fatal(err)
-			}
-			if n := s.reader.Stats().OpenConnections; n != 2 {
-				t.Errorf("after two reads side by side %d read connections are open, want 2", n)
-			}
-		}
-		s.Close()
-	}
-}

@@ -9,7 +9,6 @@
 package storage
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -51,12 +50,6 @@ type Options struct {
 	// then run only when the file may have been written since, or on a new
 	// day (checked.go says why that is safe). Empty: check on every open.
 	CheckRecordDir string
-	// Readers is how many read connections Open opens at once, side by
-	// side, for a command that then reads two things at once (`today`):
-	// each read finds its connection ready rather than one waiting while a
-	// connection opens (a few milliseconds on a laptop). Otherwise (0 or
-	// 1) one is opened, and more when they are needed.
-	Readers int
 }
 
 // Store is an open reintegrate database. It is safe for concurrent use.
@@ -75,8 +68,7 @@ type Store struct {
 
 	userOnce sync.Once // the OS user is looked up at the first change, not on open
 
-	names   nameKeys // see sortByName
-	readers int      // see Options.Readers
+	names nameKeys // see sortByName
 }
 
 // The connection settings (DESIGN.md, "Storage"). _txlock=immediate takes
@@ -133,7 +125,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{path: abs, user: opt.User, now: opt.Now, readOnly: readOnly, skipCheck: opt.SkipQuickCheck,
-		checkRecordDir: opt.CheckRecordDir, created: created, readers: min(opt.Readers, readConnections)}
+		checkRecordDir: opt.CheckRecordDir, created: created}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -170,41 +162,12 @@ func (s *Store) connect(ctx context.Context) error {
 	}
 	s.reader.SetMaxOpenConns(readConnections)
 	s.reader.SetMaxIdleConns(readConnections)
-	if err := s.openReaders(ctx); err != nil {
-		return fmt.Errorf("open database %s: %w", s.path, s.explain(err))
-	}
 	if !s.skipCheck {
 		if err := s.checkOnOpen(ctx); err != nil {
 			return err
 		}
 	}
 	return s.migrate(ctx)
-}
-
-// openReaders opens Options.Readers read connections at once, each on its
-// own goroutine, and leaves them idle for the reads to come. All are held
-// until all are open, so that none is opened twice.
-func (s *Store) openReaders(ctx context.Context) error {
-	if s.readers < 2 {
-		return nil
-	}
-	conns := make([]*sql.Conn, s.readers)
-	errs := make([]error, s.readers)
-	var wg sync.WaitGroup
-	for i := range conns {
-		wg.Go(func() {
-			if conns[i], errs[i] = s.reader.Conn(ctx); errs[i] == nil {
-				errs[i] = conns[i].PingContext(ctx)
-			}
-		})
-	}
-	wg.Wait()
-	for _, c := range conns {
-		if c != nil {
-			c.Close() // back to the pool, idle
-		}
-	}
-	return cmp.Or(errs...)
 }
 
 // quickCheck runs SQLite's quick_check (the b-tree structure, not index
@@ -251,7 +214,7 @@ func (s *Store) Close() error {
 	if s.writer != nil {
 		errs = append(errs, s.writer.Close())
 	}
-	return cmp.Or(errs...)
+	return errors.Join(errs...)
 }
 
 // Path is the database file's absolute path.

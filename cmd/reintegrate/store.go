@@ -16,8 +16,8 @@ import (
 // openStore opens the database the flags name: a fresh demo in a temporary
 // folder with --demo, else --db, REINTEGRATE_DB, or the OS data directory.
 // The caller closes it; a demo's folder goes with it.
-func (a *app) openStore(ctx context.Context, readers int) (*storage.Store, func(), error) {
-	opt := storage.Options{AllowSharedFolder: a.allowSharedFolder, Readers: readers}
+func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
+	opt := storage.Options{AllowSharedFolder: a.allowSharedFolder}
 	if a.demo {
 		return a.openDemo(ctx, opt)
 	}
@@ -76,13 +76,7 @@ func (a *app) openDemo(ctx context.Context, opt storage.Options) (*storage.Store
 
 // withStore runs fn with an open store, closing it afterwards.
 func (a *app) withStore(cmd *cobra.Command, fn func(s *storage.Store) error) error {
-	return a.withReaders(cmd, 1, fn)
-}
-
-// withReaders is withStore with that many read connections opened at once
-// (storage.Options.Readers), for a command that reads side by side.
-func (a *app) withReaders(cmd *cobra.Command, readers int, fn func(s *storage.Store) error) error {
-	s, closeStore, err := a.openStore(cmd.Context(), readers)
+	s, closeStore, err := a.openStore(cmd.Context())
 	if err != nil {
 		return err
 	}
@@ -113,7 +107,7 @@ func (a *app) storedCase(cmd *cobra.Command, arg string) (model.School, model.Ca
 	if err != nil {
 		return model.School{}, model.Case{}, nil, err
 	}
-	s, closeStore, err := a.openStore(cmd.Context(), 1)
+	s, closeStore, err := a.openStore(cmd.Context())
 	if err != nil {
 		return model.School{}, model.Case{}, nil, err
 	}

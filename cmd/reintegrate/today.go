@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -22,8 +23,7 @@ func (a *app) todayCommand() *cobra.Command {
 			"all active cases, blockers first. --on looks at another day.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// Two connections: the duties and the day's list are read side by side.
-			return a.withReaders(cmd, 2, func(s *storage.Store) error { return a.today(cmd, s, asJSON) })
+			return a.withStore(cmd, func(s *storage.Store) error { return a.today(cmd, s, asJSON) })
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
@@ -71,18 +71,24 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	dayRead := readDay(ctx, s, on, asJSON)
-	// The duties, the longer read, are read here while the day's list is
-	// read and laid out meanwhile, each on a connection of its own (opened
-	// together with the store). The two reads are independent, and on a
-	// laptop's two or more cores the lookup then takes about as long as the
-	// duties alone.
-	duties, dutiesErr := s.Duties(ctx, on)
-	day, err := dayRead()
-	if err := cmp.Or(err, dutiesErr); err != nil {
+	dutiesRead := readDuties(ctx, s, on)
+	school, entries, err := readDay(ctx, s, on)
+	if err != nil {
+		dutiesRead() // the store is closed after we return
 		return storageError(err)
 	}
-	r := day.report
+	r := buildToday(school.Calendar(), on, entries)
+	// The day's table is laid out while the duties are still being read
+	// (they take the longer), into memory: a failure to read them must
+	// still print nothing but the error.
+	var head bytes.Buffer
+	if !asJSON {
+		writeTodayHead(&head, r, school)
+	}
+	duties, err := dutiesRead()
+	if err != nil {
+		return storageError(err)
+	}
 	r.setDuties(duties)
 	// One buffer for the whole report: the duties are thousands of lines on
 	// a big school, written a few words at a time.
@@ -91,46 +97,38 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 		r.Duties = dutiesJSON(r.duties)
 		err = writeJSON(w, r)
 	} else {
-		_, err = w.Write(day.head.Bytes())
+		_, err = w.Write(head.Bytes())
 		writeTodayDuties(w, r)
 	}
 	return cmp.Or(err, w.Flush())
 }
 
-// theDay is the day's list as `today` reports it and, for text, its first
-// part laid out: the day, the school and the table of pupils (into memory,
-// so that a failure to read the duties still prints nothing but the error).
-type theDay struct {
-	report todayReport
-	head   bytes.Buffer
-}
-
-// readDay starts reading the school profile and the day's list, and laying
-// them out, and returns a wait for them.
-func readDay(ctx context.Context, s *storage.Store, on model.Date, asJSON bool) func() (*theDay, error) {
-	var day theDay
+// readDuties starts reading the duties on a connection of their own and
+// returns a wait for them. The day's list is read meanwhile: the two reads
+// are independent, and on a laptop's two or more cores the lookup then
+// takes about as long as the longer of them.
+func readDuties(ctx context.Context, s *storage.Store, on model.Date) func() ([]storage.Duty, error) {
+	var duties []storage.Duty
 	done := make(chan error, 1)
-	go func() { done <- day.read(ctx, s, on, asJSON) }()
-	return func() (*theDay, error) {
+	go func() {
+		var err error
+		duties, err = s.Duties(ctx, on)
+		done <- err
+	}()
+	return sync.OnceValues(func() ([]storage.Duty, error) {
 		err := <-done
-		return &day, err
-	}
+		return duties, err
+	})
 }
 
-func (d *theDay) read(ctx context.Context, s *storage.Store, on model.Date, asJSON bool) error {
+// readDay reads the school profile and the day's list.
+func readDay(ctx context.Context, s *storage.Store, on model.Date) (model.School, []storage.TodayEntry, error) {
 	school, err := s.School(ctx)
 	if err != nil {
-		return err
+		return school, nil, err
 	}
 	entries, err := s.Today(ctx, on)
-	if err != nil {
-		return err
-	}
-	d.report = buildToday(school.Calendar(), on, entries)
-	if !asJSON {
-		writeTodayHead(&d.head, d.report, school)
-	}
-	return nil
+	return school, entries, err
 }
 
 // buildToday is the report of the day's list; setDuties adds the duties.
