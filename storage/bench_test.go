@@ -146,8 +146,8 @@ func TestGenerateSynthetic(t *testing.T) {
 func BenchmarkTodayAndDuties(b *testing.B) {
 	s := openAt(b, benchStore(b))
 	duties, err := s.Duties(ctx, benchDay) // checks every case, fills the cache
-	if err != nil || len(duties) == 0 {
-		b.Fatalf("Duties: %d, %v", len(duties), err)
+	if err != nil || duties.Len() == 0 {
+		b.Fatalf("Duties: %d, %v", duties.Len(), err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -158,7 +158,7 @@ func BenchmarkTodayAndDuties(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(duties)), "duties")
+	b.ReportMetric(float64(duties.Len()), "duties")
 }
 
 // BenchmarkOpenClose is what opening and closing costs a short run such
@@ -193,8 +193,8 @@ func BenchmarkOpenClose(b *testing.B) {
 func BenchmarkDuties(b *testing.B) {
 	s := openAt(b, benchStore(b))
 	duties, err := s.Duties(ctx, benchDay) // checks every case, fills the cache
-	if err != nil || len(duties) == 0 {
-		b.Fatalf("Duties: %d, %v", len(duties), err)
+	if err != nil || duties.Len() == 0 {
+		b.Fatalf("Duties: %d, %v", duties.Len(), err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -202,5 +202,5 @@ func BenchmarkDuties(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(duties)), "duties")
+	b.ReportMetric(float64(duties.Len()), "duties")
 }

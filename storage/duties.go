@@ -105,33 +105,6 @@ func countDuties(cases []dutyCase) int {
 	return n
 }
 
-// unpackDuties appends a fresh case's duties to ds. It reports false, and
-// appends nothing, if the packed text is not whole: the case is then
-// checked afresh. A duty whose rule the catalogue lacks (a cache written on
-// the same day by another version of reintegrate) gets its pack and source
-// from the cache: its place in ds is appended to unknown.
-func unpackDuties(ds []Duty, unknown []int, c dutyCase) ([]Duty, []int, bool) {
-	catalogue := rulesByID()
-	had, hadUnknown := len(ds), len(unknown)
-	for packed := range strings.SplitSeq(c.duties, dutySep) {
-		if packed == "" {
-			continue
-		}
-		d, ok := unpackDuty(packed)
-		if !ok {
-			return ds[:had], unknown[:hadUnknown], false
-		}
-		d.CaseID, d.Pupil = c.id, c.pupil
-		if r, ok := catalogue[d.Rule]; ok {
-			d.Rule, d.Pack, d.Source = r.id, r.pack, r.source
-		} else {
-			unknown = append(unknown, len(ds))
-		}
-		ds = append(grow(ds), d)
-	}
-	return ds, unknown, true
-}
-
 // unpackDuty reads one packed duty: rule, status, severity, deadline and
 // message.
 func unpackDuty(packed string) (Duty, bool) {

@@ -3,15 +3,12 @@ package storage
 import (
 	"bytes"
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
-
-	"reintegrate/model"
 )
 
 // sortByName puts people in the order a school's lists use: by name, with
@@ -99,51 +96,6 @@ func (o nameOrder) of(id int64) int {
 		return o.place[i]
 	}
 	return len(o.ids)
-}
-
-// sortDuties puts the daily list of duties in the order staff work through
-// it: blockers first, then overdue, then due; the earliest deadline first
-// (a duty with none last); then by pupil, names ordered as sortByName
-// orders them; then by case and rule, so the order is total. A big school
-// has thousands of duties over a few thousand cases, so each case's place
-// by name is worked out once (names), and the duties are sorted on small
-// integer keys rather than on names.
-func sortDuties(ds []Duty, names nameOrder) {
-	keys := make([]dutyKey, len(ds))
-	for i := range ds {
-		keys[i] = dutyKey{rank: dutyRank(ds[i].Finding), due: math.MaxInt64, name: names.of(ds[i].CaseID), at: i}
-		if !ds[i].Due.IsZero() {
-			keys[i].due = ds[i].Due.Time().Unix()
-		}
-	}
-	slices.SortFunc(keys, func(a, b dutyKey) int {
-		if c := cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.due, b.due), cmp.Compare(a.name, b.name)); c != 0 {
-			return c
-		}
-		return strings.Compare(ds[a.at].Rule, ds[b.at].Rule)
-	})
-	order := make([]int, len(keys))
-	for i, k := range keys {
-		order[i] = k.at
-	}
-	permute(ds, order)
-}
-
-type dutyKey struct {
-	rank int
-	due  int64 // the deadline in seconds; none sorts last
-	name int   // the case's place by pupil name, then case id
-	at   int   // the duty's place in the list being sorted
-}
-
-func dutyRank(f model.Finding) int {
-	switch {
-	case f.Severity == model.Blocker:
-		return 0
-	case f.Status == model.Overdue:
-		return 1
-	}
-	return 2
 }
 
 // permute puts rows in order in place: rows[i] becomes the old

@@ -22,44 +22,44 @@ func IsDuty(f model.Finding) bool {
 
 // Duties lists the duties of every active case as of the date, whether or
 // not its plan covers the date, in the order the daily list shows them
-// (see sortDuties). It reads only the duty rows of the findings cache,
+// (see DutyList.sort). It reads only the duty rows of the findings cache,
 // through their own index (readDutyCases), and checks again only the stale
 // cases.
-func (s *Store) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
+func (s *Store) Duties(ctx context.Context, on model.Date) (DutyList, error) {
 	cases, err := s.readDutyCases(ctx, on)
 	if err != nil {
-		return nil, err
+		return DutyList{}, err
 	}
-	duties := make([]Duty, 0, countDuties(cases))
-	var unknown []int // duties whose rule this binary's catalogue lacks
+	list := DutyList{cases: cases, refs: make([]dutyRef, 0, countDuties(cases))}
+	var unknown []int // whole duties whose rule this binary's catalogue lacks
 	var stale []int64
-	for _, c := range cases {
+	for at, c := range cases {
 		if c.fresh {
 			var whole bool
-			if duties, unknown, whole = unpackDuties(duties, unknown, c); whole {
+			if unknown, whole = list.addPacked(at, unknown); whole {
 				continue
 			}
 		}
 		stale = append(stale, c.id)
 	}
-	if err := s.cachedRuleDetails(ctx, duties, unknown); err != nil {
-		return nil, err
+	if err := s.cachedRuleDetails(ctx, list.whole, unknown); err != nil {
+		return DutyList{}, err
 	}
 	if len(stale) > 0 {
 		checked, err := s.checkStale(ctx, on, stale)
 		if err != nil {
-			return nil, err
+			return DutyList{}, err
 		}
 		for _, c := range checked {
 			for _, f := range c.Findings {
 				if IsDuty(f) {
-					duties = append(duties, Duty{CaseID: c.CaseID, Pupil: c.pupil, Finding: f})
+					list.addWhole(Duty{CaseID: c.CaseID, Pupil: c.pupil, Finding: f})
 				}
 			}
 		}
 	}
-	sortDuties(duties, casesByName(&s.names, cases))
-	return duties, nil
+	list.sort(casesByName(&s.names, cases))
+	return list, nil
 }
 
 // checkedCase is one stale case's outstanding findings, worked out again.

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func checkSchema2Data(t *testing.T, s *Store) {
 		return Duty{CaseID: 1, Pupil: "Zoë Ó Briain", Finding: model.Finding{Rule: rule, Pack: pack, Status: st,
 			Severity: sev, Due: dd, Message: message, Source: source}}
 	}
-	same(t, "duties cached under schema 2", duties, []Duty{
+	same(t, "duties cached under schema 2", slices.Collect(duties.All()), []Duty{
 		// A blocker first, then overdue, then due; the unmet warning is
 		// outstanding but not a duty. The messages are the cache's, so the
 		// case was not checked again. Pack and source of a known rule are

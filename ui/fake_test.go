@@ -10,6 +10,7 @@ import (
 	"charm.land/huh/v2"
 
 	"reintegrate/model"
+	"reintegrate/storage"
 )
 
 // fakeStore is an in-memory Store for the screens' tests: whole cases in a
@@ -125,7 +126,7 @@ func (f *fakeStore) ActiveCases(context.Context) ([]ActiveCase, error) {
 // Duties runs the rules over the active cases as the real store does on a
 // cold cache (the pinned rules when a test pins them), keeping the duties
 // in the screen's order: blockers, then overdue, then due.
-func (f *fakeStore) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
+func (f *fakeStore) Duties(ctx context.Context, on model.Date) (DutyList, error) {
 	cases, _ := f.ActiveCases(ctx)
 	check := f.check
 	if check == nil {
@@ -140,7 +141,7 @@ func (f *fakeStore) Duties(ctx context.Context, on model.Date) ([]Duty, error) {
 			}
 		}
 	}
-	return out, f.dutiesErr
+	return storage.DutyListOf(out), f.dutiesErr
 }
 
 func (f *fakeStore) Cases(_ context.Context, filter CaseFilter) ([]CaseSummary, error) {

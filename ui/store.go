@@ -18,7 +18,7 @@ type Store interface {
 	// case as of the date, soonest first. The real store keeps them in its
 	// findings cache, so a morning's second look does not run the rules
 	// over every case again.
-	Duties(ctx context.Context, on model.Date) ([]Duty, error)
+	Duties(ctx context.Context, on model.Date) (DutyList, error)
 	// Cases lists cases for the Cases screen; with f.On set each row
 	// carries the planned week containing that date.
 	Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error)
@@ -52,6 +52,7 @@ type (
 	CaseSummary = storage.CaseSummary
 	AuditEntry  = storage.AuditEntry
 	Duty        = storage.Duty
+	DutyList    = storage.DutyList
 )
 
 // ErrConflict is what SaveCase's error wraps when the case changed

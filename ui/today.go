@@ -130,7 +130,7 @@ func loadDuties(c *Common) tea.Cmd {
 			return dutiesLoadedMsg{err: fmt.Errorf("check the active cases: %w", err)}
 		}
 		var msg dutiesLoadedMsg
-		for _, d := range all {
+		for d := range all.All() {
 			du := duty{caseID: d.CaseID, pupil: model.Pupil{Name: d.Pupil}, finding: d.Finding}
 			switch {
 			case d.Blocks():

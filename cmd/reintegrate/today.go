@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -39,7 +40,7 @@ type todayReport struct {
 	Duties    []todayFinding `json:"duties"` // filled from duties for --json only
 	Blockers  int            `json:"blockers"`
 
-	duties []storage.Duty // in the order the list shows them (storage.Duties)
+	duties storage.DutyList // in the order the list shows them
 }
 
 type todayPupil struct {
@@ -107,15 +108,15 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 // returns a wait for them. The day's list is read meanwhile: the two reads
 // are independent, and on a laptop's two or more cores the lookup then
 // takes about as long as the longer of them.
-func readDuties(ctx context.Context, s *storage.Store, on model.Date) func() ([]storage.Duty, error) {
-	var duties []storage.Duty
+func readDuties(ctx context.Context, s *storage.Store, on model.Date) func() (storage.DutyList, error) {
+	var duties storage.DutyList
 	done := make(chan error, 1)
 	go func() {
 		var err error
 		duties, err = s.Duties(ctx, on)
 		done <- err
 	}()
-	return sync.OnceValues(func() ([]storage.Duty, error) {
+	return sync.OnceValues(func() (storage.DutyList, error) {
 		err := <-done
 		return duties, err
 	})
@@ -156,25 +157,21 @@ func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry
 
 // setDuties adds the duties, in the order the list shows them, and counts
 // the blockers among them.
-func (r *todayReport) setDuties(duties []storage.Duty) {
-	r.duties = duties
-	for _, d := range duties {
-		if d.Blocks() {
-			r.Blockers++
-		}
-	}
+func (r *todayReport) setDuties(duties storage.DutyList) {
+	r.duties, r.Blockers = duties, duties.Blockers()
 }
 
 // dutiesJSON is the duties as --json gives them, in the same order: made
 // only for JSON, since a big school's list runs to thousands.
-func dutiesJSON(duties []storage.Duty) []todayFinding {
-	findings := make([]model.Finding, len(duties))
-	for i, d := range duties {
+func dutiesJSON(duties storage.DutyList) []todayFinding {
+	all := slices.Collect(duties.All())
+	findings := make([]model.Finding, len(all))
+	for i, d := range all {
 		findings[i] = d.Finding
 	}
-	out := make([]todayFinding, len(duties))
+	out := make([]todayFinding, len(all))
 	for i, f := range findingsJSON(findings) {
-		out[i] = todayFinding{CaseID: duties[i].CaseID, Pupil: duties[i].Pupil, findingJSON: f}
+		out[i] = todayFinding{CaseID: all[i].CaseID, Pupil: all[i].Pupil, findingJSON: f}
 	}
 	return out
 }

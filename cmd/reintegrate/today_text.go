@@ -31,12 +31,12 @@ func writeTodayHead(w io.Writer, r todayReport, school model.School) {
 
 // writeTodayDuties writes the duties, with how many there are.
 func writeTodayDuties(w io.Writer, r todayReport) {
-	fmt.Fprintf(w, "\nDUE AND OVERDUE (%d, of which %d %s)\n", len(r.duties), r.Blockers, plural(r.Blockers, "blocker", "blockers"))
-	if len(r.duties) == 0 {
+	fmt.Fprintf(w, "\nDUE AND OVERDUE (%d, of which %d %s)\n", r.duties.Len(), r.Blockers, plural(r.Blockers, "blocker", "blockers"))
+	if r.duties.Len() == 0 {
 		fmt.Fprintln(w, "  nothing due or overdue")
 	}
 	var line []byte
-	for _, d := range r.duties {
+	for d := range r.duties.All() {
 		line = appendDuty(line[:0], d)
 		w.Write(line)
 	}

@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"cmp"
+	"iter"
+	"math"
+	"slices"
+	"strings"
+
+	"reintegrate/model"
+)
+
+// DutyList is the daily list of duties in the order staff work through it
+// (see sort). A big school's list runs to thousands, and on a school
+// laptop each first touch of fresh memory is dear, so the list keeps the
+// duties as the findings cache gave them, packed a case at a time, and
+// makes each Duty when it is asked for: an index of small entries rather
+// than thousands of large values.
+type DutyList struct {
+	cases []dutyCase // the packed duties of each active case
+	whole []Duty     // duties held whole: worked out afresh, or of a rule the catalogue lacks
+	refs  []dutyRef  // the list, in order
+}
+
+// dutyRef is one duty of the list: where it is, and what it sorts by.
+type dutyRef struct {
+	at, off, end int32 // cases[at].duties[off:end]; at < 0: whole[off]
+	rank         int32 // blockers, then overdue, then due (dutyRank)
+	name         int32 // the case's place by pupil name, then case id
+	due          int64 // the deadline in seconds; none sorts last
+}
+
+// DutyListOf makes a list of whole duties, kept in the order given (for a
+// store of another kind, such as a test's).
+func DutyListOf(ds []Duty) DutyList {
+	var l DutyList
+	for _, d := range ds {
+		l.addWhole(d)
+	}
+	return l
+}
+
+// Len is how many duties there are.
+func (l DutyList) Len() int { return len(l.refs) }
+
+// At is the i'th duty.
+func (l DutyList) At(i int) Duty {
+	r := l.refs[i]
+	if r.at < 0 {
+		return l.whole[r.off]
+	}
+	c := l.cases[r.at]
+	d, _ := unpackDuty(c.duties[r.off:r.end]) // whole: add checked it
+	d.CaseID, d.Pupil = c.id, c.pupil
+	rule := rulesByID()[d.Rule] // known: add kept the others whole
+	d.Rule, d.Pack, d.Source = rule.id, rule.pack, rule.source
+	return d
+}
+
+// All is the duties in order.
+func (l DutyList) All() iter.Seq[Duty] {
+	return func(yield func(Duty) bool) {
+		for i := range l.refs {
+			if !yield(l.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Blockers is how many of the duties are blockers not met.
+func (l DutyList) Blockers() int {
+	n := 0
+	for _, r := range l.refs {
+		if r.rank == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// addWhole adds a duty held whole.
+func (l *DutyList) addWhole(d Duty) {
+	l.refs = append(l.refs, refOf(-1, int32(len(l.whole)), 0, d.Finding))
+	l.whole = append(l.whole, d)
+}
+
+// addPacked adds the duties of the fresh case cases[at], and reports false,
+// adding nothing, if its packed text is not whole (the case is then
+// checked afresh). A duty whose rule the catalogue lacks (a cache written
+// on the same day by another version of reintegrate) is added whole, with
+// its pack and source to come from the cache: its place in l.whole is
+// appended to unknown.
+func (l *DutyList) addPacked(at int, unknown []int) ([]int, bool) {
+	c := l.cases[at]
+	catalogue := rulesByID()
+	hadRefs, hadWhole, hadUnknown := len(l.refs), len(l.whole), len(unknown)
+	for off := 0; off < len(c.duties); {
+		end := off + strings.Index(c.duties[off:], dutySep)
+		if end < off {
+			end = len(c.duties)
+		}
+		d, ok := unpackDuty(c.duties[off:end])
+		if !ok {
+			l.refs, l.whole = l.refs[:hadRefs], l.whole[:hadWhole]
+			return unknown[:hadUnknown], false
+		}
+		if _, known := catalogue[d.Rule]; known {
+			l.refs = append(grow(l.refs), refOf(int32(at), int32(off), int32(end), d.Finding))
+		} else {
+			d.CaseID, d.Pupil = c.id, c.pupil
+			unknown = append(unknown, len(l.whole))
+			l.addWhole(d)
+		}
+		off = end + len(dutySep)
+	}
+	return unknown, true
+}
+
+// refOf is a duty's entry, its name place to come (sort).
+func refOf(at, off, end int32, f model.Finding) dutyRef {
+	r := dutyRef{at: at, off: off, end: end, rank: int32(dutyRank(f)), due: math.MaxInt64}
+	if !f.Due.IsZero() {
+		r.due = f.Due.Time().Unix()
+	}
+	return r
+}
+
+func dutyRank(f model.Finding) int {
+	switch {
+	case f.Severity == model.Blocker:
+		return 0
+	case f.Status == model.Overdue:
+		return 1
+	}
+	return 2
+}
+
+// sort puts the list in the order staff work through it: blockers first,
+// then overdue, then due; the earliest deadline first (a duty with none
+// last); then by pupil, names ordered as sortByName orders them; then by
+// case and rule, so the order is total. Each case's place by name is
+// worked out once (names), and the entries sorted on small integer keys
+// rather than on names.
+func (l *DutyList) sort(names nameOrder) {
+	for i := range l.refs {
+		l.refs[i].name = int32(names.of(l.caseID(l.refs[i])))
+	}
+	slices.SortFunc(l.refs, func(a, b dutyRef) int {
+		if c := cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.due, b.due), cmp.Compare(a.name, b.name)); c != 0 {
+			return c
+		}
+		return strings.Compare(l.rule(a), l.rule(b))
+	})
+}
+
+func (l DutyList) caseID(r dutyRef) int64 {
+	if r.at < 0 {
+		return l.whole[r.off].CaseID
+	}
+	return l.cases[r.at].id
+}
+
+// rule is the duty's rule id, the first of its packed fields.
+func (l DutyList) rule(r dutyRef) string {
+	if r.at < 0 {
+		return l.whole[r.off].Rule
+	}
+	rule, _, _ := strings.Cut(l.cases[r.at].duties[r.off:r.end], dutyField)
+	return rule
+}
