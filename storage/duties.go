@@ -108,20 +108,30 @@ func countDuties(cases []dutyCase) int {
 // unpackDuty reads one packed duty: rule, status, severity, deadline and
 // message.
 func unpackDuty(packed string) (Duty, bool) {
-	var field [4]string
-	rest := packed
-	for i := range field {
-		var ok bool
-		if field[i], rest, ok = strings.Cut(rest, dutyField); !ok {
-			return Duty{}, false
-		}
+	field, ok := unpack5(packed)
+	if !ok {
+		return Duty{}, false
 	}
 	due, err := parseStoredDate(field[3])
 	if err != nil {
 		return Duty{}, false
 	}
 	return Duty{Finding: model.Finding{Rule: field[0], Status: model.Status(field[1]),
-		Severity: model.Severity(field[2]), Due: due, Message: rest}}, true
+		Severity: model.Severity(field[2]), Due: due, Message: field[4]}}, true
+}
+
+// unpack5 cuts a text SQLite packed from five fields joined by dutyField
+// (char(31)) into them. The last takes the rest, so it alone may be free
+// text.
+func unpack5(packed string) (field [5]string, ok bool) {
+	rest := packed
+	for i := range 4 {
+		if field[i], rest, ok = strings.Cut(rest, dutyField); !ok {
+			return field, false
+		}
+	}
+	field[4] = rest
+	return field, true
 }
 
 // cachedRuleDetails reads the pack and source of duties whose rule the

@@ -3,7 +3,6 @@ package storage
 import (
 	"cmp"
 	"iter"
-	"math"
 	"slices"
 	"strings"
 
@@ -25,10 +24,18 @@ type DutyList struct {
 // dutyRef is one duty of the list: where it is, and what it sorts by.
 type dutyRef struct {
 	at, off, end int32 // cases[at].duties[off:end]; at < 0: whole[off]
-	rank         int32 // blockers, then overdue, then due (dutyRank)
-	name         int32 // the case's place by pupil name, then case id
-	due          int64 // the deadline in seconds; none sorts last
+	// key orders the duties (see sort) but for their rule, in one number:
+	// from the top bit, the rank (dutyRank), the deadline in days (none
+	// last), then the case's place by pupil name (added by sort).
+	key uint64
 }
+
+// The parts of dutyRef.key.
+const (
+	nameBits = 30 // over a billion cases
+	dueBits  = 30 // days from 1970: until the year 2.9 million
+	noDue    = 1<<dueBits - 1
+)
 
 // DutyListOf makes a list of whole duties, kept in the order given (for a
 // store of another kind, such as a test's).
@@ -72,7 +79,7 @@ func (l DutyList) All() iter.Seq[Duty] {
 func (l DutyList) Blockers() int {
 	n := 0
 	for _, r := range l.refs {
-		if r.rank == 0 {
+		if r.key>>(dueBits+nameBits) == 0 {
 			n++
 		}
 	}
@@ -119,11 +126,11 @@ func (l *DutyList) addPacked(at int, unknown []int) ([]int, bool) {
 
 // refOf is a duty's entry, its name place to come (sort).
 func refOf(at, off, end int32, f model.Finding) dutyRef {
-	r := dutyRef{at: at, off: off, end: end, rank: int32(dutyRank(f)), due: math.MaxInt64}
+	due := uint64(noDue)
 	if !f.Due.IsZero() {
-		r.due = f.Due.Time().Unix()
+		due = min(uint64(max(f.Due.Time().Unix()/(24*60*60), 0)), noDue-1)
 	}
-	return r
+	return dutyRef{at: at, off: off, end: end, key: uint64(dutyRank(f))<<(dueBits+nameBits) | due<<nameBits}
 }
 
 func dutyRank(f model.Finding) int {
@@ -144,10 +151,10 @@ func dutyRank(f model.Finding) int {
 // rather than on names.
 func (l *DutyList) sort(names nameOrder) {
 	for i := range l.refs {
-		l.refs[i].name = int32(names.of(l.caseID(l.refs[i])))
+		l.refs[i].key |= uint64(names.of(l.caseID(l.refs[i])))
 	}
 	slices.SortFunc(l.refs, func(a, b dutyRef) int {
-		if c := cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.due, b.due), cmp.Compare(a.name, b.name)); c != 0 {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
 		return strings.Compare(l.rule(a), l.rule(b))

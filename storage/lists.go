@@ -94,8 +94,12 @@ func (s *Store) countCases(ctx context.Context, where string, args ...any) int {
 }
 
 // todayQuery is the daily lookup: the active cases by the status index,
-// each pupil by its key, each week by (case, week beginning).
-const todayQuery = `SELECT c.id, c.kind, p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.sessions
+// each pupil by its key, each week by (case, week beginning). The short
+// coded fields come packed into one text as the duties do (dutiesQuery):
+// kind, date of birth, UPN, year group and flags, which are codes and
+// dates that cannot hold the separator. The name, free text, comes alone.
+const todayQuery = `SELECT c.id, p.id, p.name, c.kind || char(31) || coalesce(p.dob, '') || char(31) ||
+		coalesce(p.upn, '') || char(31) || p.year_group || char(31) || p.flags, w.sessions
 	FROM cases c JOIN pupils p ON p.id = c.pupil_id
 	LEFT JOIN weeks w ON w.case_id = c.id AND w.week_beginning = ?2
 	WHERE c.status = 'active' AND (c.start IS NULL OR c.start <= ?1)
@@ -133,15 +137,16 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 	// The scan targets are made once: what Scan is given a pointer into
 	// goes to the heap, and a row's worth each time was 400 KB a lookup.
 	var e TodayEntry
-	var flags string
+	var packed string
 	var sessions *string
 	for rows.Next() {
 		e = TodayEntry{}
-		if err := rows.Scan(&e.CaseID, &e.Kind, &e.Pupil.ID, &e.Pupil.Name, date(&e.Pupil.DateOfBirth),
-			text(&e.Pupil.UPN), &e.Pupil.YearGroup, &flags, &sessions); err != nil {
+		if err := rows.Scan(&e.CaseID, &e.Pupil.ID, &e.Pupil.Name, &packed, &sessions); err != nil {
 			return nil, fmt.Errorf("list today's pupils: %w", err)
 		}
-		e.Pupil.Flags = splitCodes[model.Flag](flags)
+		if err := e.unpack(packed); err != nil {
+			return nil, fmt.Errorf("list today's pupils: case %d: %w", e.CaseID, err)
+		}
 		if sessions != nil && day < 5 {
 			if e.AM, e.PM, err = sessionsOn(*sessions, day); err != nil {
 				return nil, fmt.Errorf("list today's pupils: case %d: %w", e.CaseID, err)
@@ -155,4 +160,20 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 	}
 	sortByName(&s.names, out, func(e *TodayEntry) string { return e.Pupil.Name })
 	return out, nil
+}
+
+// unpack reads todayQuery's packed fields: kind, date of birth, UPN, year
+// group and flags.
+func (e *TodayEntry) unpack(packed string) error {
+	field, ok := unpack5(packed)
+	if !ok {
+		return fmt.Errorf("the pupil's details (%q) are not five fields", packed)
+	}
+	dob, err := parseStoredDate(field[1])
+	if err != nil {
+		return err
+	}
+	e.Kind, e.Pupil.DateOfBirth, e.Pupil.UPN, e.Pupil.YearGroup = model.Kind(field[0]), dob, field[2], model.YearGroup(field[3])
+	e.Pupil.Flags = splitCodes[model.Flag](field[4])
+	return nil
 }
