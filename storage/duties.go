@@ -71,12 +71,13 @@ var rulesByID = sync.OnceValue(func() map[string]catalogueRule {
 
 // readDutyCases reads every active case with its packed duties, in case order.
 func (s *Store) readDutyCases(ctx context.Context, on model.Date) ([]dutyCase, error) {
+	// Counted before the read: see Cases.
+	cases := make([]dutyCase, 0, s.countCases(ctx, "c.status = 'active'"))
 	rows, err := s.reader.QueryContext(ctx, dutiesQuery, on.String())
 	if err != nil {
 		return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
 	}
 	defer rows.Close()
-	var cases []dutyCase
 	var c dutyCase // made once: see Today
 	var duties sql.NullString
 	for rows.Next() {
