@@ -70,10 +70,10 @@ var rulesByID = sync.OnceValue(func() map[string]catalogueRule {
 })
 
 // readDutyCases reads every active case with its packed duties, in case order.
-func (s *Store) readDutyCases(ctx context.Context, on model.Date) ([]dutyCase, error) {
+func (s *Store) readDutyCases(ctx context.Context, q queryer, on model.Date) ([]dutyCase, error) {
 	// Counted before the read: see Cases.
-	cases := make([]dutyCase, 0, s.countCases(ctx, "c.status = 'active'"))
-	rows, err := s.reader.QueryContext(ctx, dutiesQuery, on.String())
+	cases := make([]dutyCase, 0, countCases(ctx, q, "c.status = 'active'"))
+	rows, err := q.QueryContext(ctx, dutiesQuery, on.String())
 	if err != nil {
 		return nil, fmt.Errorf("read the findings cache: %w", s.explain(err))
 	}
@@ -138,11 +138,11 @@ func unpack5(packed string) (field [5]string, ok bool) {
 // cachedRuleDetails reads the pack and source of duties whose rule the
 // catalogue does not know from the cache itself: a cache written by
 // another version of reintegrate on the same day may name one.
-func (s *Store) cachedRuleDetails(ctx context.Context, duties []Duty, unknown []int) error {
+func (s *Store) cachedRuleDetails(ctx context.Context, q queryer, duties []Duty, unknown []int) error {
 	for _, i := range unknown {
 		d := &duties[i]
 		var pack string
-		err := s.reader.QueryRowContext(ctx, "SELECT pack, source FROM findings WHERE case_id = ? AND rule = ?",
+		err := q.QueryRowContext(ctx, "SELECT pack, source FROM findings WHERE case_id = ? AND rule = ?",
 			d.CaseID, d.Rule).Scan(&pack, &d.Source)
 		if err != nil {
 			return fmt.Errorf("read the findings cache: case %d, rule %s: %w", d.CaseID, d.Rule, s.explain(err))

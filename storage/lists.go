@@ -41,7 +41,7 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 	args := []any{week, string(f.Status), f.All, string(f.Kind)}
 	// Counted before the read, as readDuties does: while its rows are open,
 	// the count would take (and open) another connection.
-	out := make([]CaseSummary, 0, s.countCases(ctx, casesWhere, args...))
+	out := make([]CaseSummary, 0, countCases(ctx, s.reader, casesWhere, args...))
 	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.start, c.effective_end, c.version,
 		p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.week_beginning, w.sessions
 		FROM cases c JOIN pupils p ON p.id = c.pupil_id
@@ -85,9 +85,9 @@ const casesWhere = `(?2 = '' OR c.status = ?2) AND (?3 OR ?2 = 'closed' OR c.sta
 // so that a list of thousands is made at its size once rather than grown
 // and copied (its rows are large). It is only a size: on any error it is 0
 // and the list grows as it must.
-func (s *Store) countCases(ctx context.Context, where string, args ...any) int {
+func countCases(ctx context.Context, q queryer, where string, args ...any) int {
 	var n int
-	if err := s.reader.QueryRowContext(ctx, "SELECT count(*) FROM cases c WHERE "+where, args...).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM cases c WHERE "+where, args...).Scan(&n); err != nil {
 		return 0
 	}
 	return n
@@ -128,7 +128,7 @@ func (s *Store) Today(ctx context.Context, on model.Date) ([]TodayEntry, error) 
 	}
 	day := on.DayOfWeek()
 	// Counted before the read: see Cases.
-	out := make([]TodayEntry, 0, s.countCases(ctx, "c.status = 'active'"))
+	out := make([]TodayEntry, 0, countCases(ctx, s.reader, "c.status = 'active'"))
 	rows, err := s.reader.QueryContext(ctx, todayQuery, on.String(), on.Monday().String())
 	if err != nil {
 		return nil, fmt.Errorf("list today's pupils: %w", s.explain(err))

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -26,7 +27,43 @@ func IsDuty(f model.Finding) bool {
 // through their own index (readDutyCases), and checks again only the stale
 // cases.
 func (s *Store) Duties(ctx context.Context, on model.Date) (DutyList, error) {
-	cases, err := s.readDutyCases(ctx, on)
+	return s.duties(ctx, s.reader, on)
+}
+
+// ReadDay is the daily lookup (`today`): the duties, as Duties lists them,
+// and, side by side with them, the school profile and the day's list (as
+// Today lists it), which it hands to then as soon as they are read, on a
+// goroutine of its own, while the duties are still being read. The
+// duties, the longer read, take the connection Open left ready; the day's
+// list opens a second meanwhile. It returns once both are done.
+func (s *Store) ReadDay(ctx context.Context, on model.Date, then func(model.School, []TodayEntry) error) (DutyList, error) {
+	conn, err := s.reader.Conn(ctx)
+	if err != nil {
+		return DutyList{}, fmt.Errorf("read the day: %w", s.explain(err))
+	}
+	day := make(chan error, 1)
+	go func() { day <- s.readDayList(ctx, on, then) }()
+	duties, err := s.duties(ctx, conn, on)
+	conn.Close()
+	return duties, cmp.Or(<-day, err)
+}
+
+// readDayList reads the school profile and the day's list, and hands them to then.
+func (s *Store) readDayList(ctx context.Context, on model.Date, then func(model.School, []TodayEntry) error) error {
+	school, err := s.School(ctx)
+	if err != nil {
+		return err
+	}
+	entries, err := s.Today(ctx, on)
+	if err != nil {
+		return err
+	}
+	return then(school, entries)
+}
+
+// duties is Duties reading the cache through q.
+func (s *Store) duties(ctx context.Context, q queryer, on model.Date) (DutyList, error) {
+	cases, err := s.readDutyCases(ctx, q, on)
 	if err != nil {
 		return DutyList{}, err
 	}
@@ -42,7 +79,7 @@ func (s *Store) Duties(ctx context.Context, on model.Date) (DutyList, error) {
 		}
 		stale = append(stale, c.id)
 	}
-	if err := s.cachedRuleDetails(ctx, list.whole, unknown); err != nil {
+	if err := s.cachedRuleDetails(ctx, q, list.whole, unknown); err != nil {
 		return DutyList{}, err
 	}
 	if len(stale) > 0 {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -434,4 +435,48 @@ func queryPlan(t *testing.T, db *sql.DB, query string, args ...any) []string {
 		t.Fatal(err)
 	}
 	return plan
+}
+
+// ReadDay is Today and Duties side by side: the same lists, the duties on
+// the connection Open left ready and the day's list on a second, so the
+// lookup opens one connection more than Open did, no more. An error from
+// then is the lookup's.
+func TestReadDay(t *testing.T) {
+	s, _ := dutyFixture(t)
+	on := d("2026-11-03")
+	wantEntries, err := s.Today(ctx, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDuties, err := s.Duties(ctx, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2 := openAt(t, s.Path()) // a fresh store: one read connection, as Open leaves it
+	if n := s2.reader.Stats().OpenConnections; n != 1 {
+		t.Fatalf("Open left %d read connections, want 1", n)
+	}
+	var gotSchool model.School
+	var gotEntries []TodayEntry
+	duties, err := s2.ReadDay(ctx, on, func(school model.School, entries []TodayEntry) error {
+		gotSchool, gotEntries = school, entries
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "the day's list", gotEntries, wantEntries)
+	same(t, "the duties", slices.Collect(duties.All()), slices.Collect(wantDuties.All()))
+	wantSchool, err := s.School(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "the school profile", gotSchool, wantSchool)
+	if n := s2.reader.Stats().OpenConnections; n != 2 {
+		t.Errorf("after ReadDay %d read connections are open, want 2", n)
+	}
+	refused := errors.New("the layout failed")
+	if _, err := s2.ReadDay(ctx, on, func(model.School, []TodayEntry) error { return refused }); !errors.Is(err, refused) {
+		t.Errorf("ReadDay with a failing then: %v, want %v", err, refused)
+	}
 }

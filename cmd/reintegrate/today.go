@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"context"
 	"slices"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -72,21 +70,19 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	dutiesRead := readDuties(ctx, s, on)
-	school, entries, err := readDay(ctx, s, on)
-	if err != nil {
-		dutiesRead() // the store is closed after we return
-		return storageError(err)
-	}
-	r := buildToday(school.Calendar(), on, entries)
-	// The day's table is laid out while the duties are still being read
-	// (they take the longer), into memory: a failure to read them must
-	// still print nothing but the error.
+	// The day's list is laid out as soon as it is read, while the duties
+	// (the longer read) are still being read: the report and, for text, its
+	// first part, into memory, so that a failure to read the duties still
+	// prints nothing but the error.
+	var r todayReport
 	var head bytes.Buffer
-	if !asJSON {
-		writeTodayHead(&head, r, school)
-	}
-	duties, err := dutiesRead()
+	duties, err := s.ReadDay(ctx, on, func(school model.School, entries []storage.TodayEntry) error {
+		r = buildToday(school.Calendar(), on, entries)
+		if !asJSON {
+			writeTodayHead(&head, r, school)
+		}
+		return nil
+	})
 	if err != nil {
 		return storageError(err)
 	}
@@ -102,34 +98,6 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 		writeTodayDuties(w, r)
 	}
 	return cmp.Or(err, w.Flush())
-}
-
-// readDuties starts reading the duties on a connection of their own and
-// returns a wait for them. The day's list is read meanwhile: the two reads
-// are independent, and on a laptop's two or more cores the lookup then
-// takes about as long as the longer of them.
-func readDuties(ctx context.Context, s *storage.Store, on model.Date) func() (storage.DutyList, error) {
-	var duties storage.DutyList
-	done := make(chan error, 1)
-	go func() {
-		var err error
-		duties, err = s.Duties(ctx, on)
-		done <- err
-	}()
-	return sync.OnceValues(func() (storage.DutyList, error) {
-		err := <-done
-		return duties, err
-	})
-}
-
-// readDay reads the school profile and the day's list.
-func readDay(ctx context.Context, s *storage.Store, on model.Date) (model.School, []storage.TodayEntry, error) {
-	school, err := s.School(ctx)
-	if err != nil {
-		return school, nil, err
-	}
-	entries, err := s.Today(ctx, on)
-	return school, entries, err
 }
 
 // buildToday is the report of the day's list; setDuties adds the duties.

@@ -89,33 +89,52 @@ func writeTodayPupils(w io.Writer, r todayReport) {
 		}
 		return l
 	}
-	rows := make([]pupilRow, 0, len(r.Pupils)+1)
-	rows = append(rows, pupilRow{"  Case", "Pupil", "Year", "AM", "Code", "PM", "Code"})
-	for _, p := range r.Pupils {
-		row := pupilRow{"  " + strconv.FormatInt(p.CaseID, 10), p.Pupil, string(p.YearGroup), unplanned}
+	cases := caseCells(r.Pupils)
+	writeColumns(w, len(r.Pupils)+1, func(i int) pupilRow {
+		if i == 0 {
+			return pupilRow{"  Case", "Pupil", "Year", "AM", "Code", "PM", "Code"}
+		}
+		p := r.Pupils[i-1]
+		row := pupilRow{cases[i-1], p.Pupil, string(p.YearGroup), unplanned}
 		if p.Planned {
 			row[3], row[4], row[5], row[6] = label(p.AM), orDash(p.AM.Code), label(p.PM), orDash(p.PM.Code)
 		}
-		rows = append(rows, row)
+		return row
+	})
+}
+
+// caseCells are the table's first cells, "  " and the case ID, made in
+// one piece rather than a few thousand.
+func caseCells(pupils []todayPupil) []string {
+	var b []byte
+	ends := make([]int, len(pupils))
+	for i, p := range pupils {
+		b = strconv.AppendInt(append(b, "  "...), p.CaseID, 10)
+		ends[i] = len(b)
 	}
-	writeColumns(w, rows)
+	all, cells, start := string(b), make([]string, len(pupils)), 0
+	for i, end := range ends {
+		cells[i], start = all[start:end], end
+	}
+	return cells
 }
 
 // pupilRow is one line of the table of pupils: case, pupil, year, then
 // each half day's session and register code.
 type pupilRow [7]string
 
-// writeColumns lays the rows out as text/tabwriter did with padding 2
-// (every cell padded with spaces to its column's widest, counted in
-// characters, plus two): the same bytes, without tabwriter's copying of
-// every cell, which was a tenth of `today` on a big school.
-func writeColumns(w io.Writer, rows []pupilRow) {
+// writeColumns lays out n rows as text/tabwriter did with padding 2 (every
+// cell padded with spaces to its column's widest, counted in characters,
+// plus two): the same bytes, without tabwriter's copying of every cell,
+// which was a tenth of `today` on a big school. It asks for each row twice
+// (to measure, then to write) rather than holding them all.
+func writeColumns(w io.Writer, n int, row func(i int) pupilRow) {
 	var widths [len(pupilRow{})]int
 	size := 0 // in bytes: the widths count characters, and an accented letter takes two or three bytes
-	for _, row := range rows {
-		for i, cell := range row {
+	for i := range n {
+		for c, cell := range row(i) {
 			chars := utf8.RuneCountInString(cell)
-			widths[i] = max(widths[i], chars)
+			widths[c] = max(widths[c], chars)
 			size += len(cell) - chars
 		}
 	}
@@ -126,12 +145,12 @@ func writeColumns(w io.Writer, rows []pupilRow) {
 		for _, width := range widths {
 			line += width
 		}
-		b.Grow(size + len(rows)*line)
+		b.Grow(size + n*line)
 	}
-	for _, row := range rows {
-		for i, cell := range row {
+	for i := range n {
+		for c, cell := range row(i) {
 			io.WriteString(w, cell)
-			io.WriteString(w, spaces[:widths[i]+padding-utf8.RuneCountInString(cell)])
+			io.WriteString(w, spaces[:widths[c]+padding-utf8.RuneCountInString(cell)])
 		}
 		io.WriteString(w, "\n")
 	}
