@@ -60,11 +60,11 @@ type catalogueRule struct {
 }
 
 // rulesByID is the catalogue by rule id, made once.
-var rulesByID = sync.OnceValue(func() map[string]catalogueRule {
+var rulesByID = sync.OnceValue(func() map[string]*catalogueRule {
 	rules := model.Catalogue()
-	m := make(map[string]catalogueRule, len(rules))
+	m := make(map[string]*catalogueRule, len(rules))
 	for _, r := range rules {
-		m[r.ID] = catalogueRule{id: r.ID, pack: r.Pack, source: r.Source}
+		m[r.ID] = &catalogueRule{id: r.ID, pack: r.Pack, source: r.Source}
 	}
 	return m
 })

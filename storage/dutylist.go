@@ -23,7 +23,8 @@ type DutyList struct {
 
 // dutyRef is one duty of the list: where it is, and what it sorts by.
 type dutyRef struct {
-	at, off, end int32 // cases[at].duties[off:end]; at < 0: whole[off]
+	at, off, end int32          // cases[at].duties[off:end]; at < 0: whole[off]
+	rule         *catalogueRule // a packed duty's rule
 	// key orders the duties (see sort) but for their rule, in one number:
 	// from the top bit, the rank (dutyRank), the deadline in days (none
 	// last), then the case's place by pupil name (added by sort).
@@ -59,8 +60,7 @@ func (l DutyList) At(i int) Duty {
 	c := l.cases[r.at]
 	d, _ := unpackDuty(c.duties[r.off:r.end]) // whole: add checked it
 	d.CaseID, d.Pupil = c.id, c.pupil
-	rule := rulesByID()[d.Rule] // known: add kept the others whole
-	d.Rule, d.Pack, d.Source = rule.id, rule.pack, rule.source
+	d.Rule, d.Pack, d.Source = r.rule.id, r.rule.pack, r.rule.source
 	return d
 }
 
@@ -112,8 +112,10 @@ func (l *DutyList) addPacked(at int, unknown []int) ([]int, bool) {
 			l.refs, l.whole = l.refs[:hadRefs], l.whole[:hadWhole]
 			return unknown[:hadUnknown], false
 		}
-		if _, known := catalogue[d.Rule]; known {
-			l.refs = append(grow(l.refs), refOf(int32(at), int32(off), int32(end), d.Finding))
+		if rule, known := catalogue[d.Rule]; known {
+			r := refOf(int32(at), int32(off), int32(end), d.Finding)
+			r.rule = rule
+			l.refs = append(grow(l.refs), r)
 		} else {
 			d.CaseID, d.Pupil = c.id, c.pupil
 			unknown = append(unknown, len(l.whole))
@@ -168,11 +170,10 @@ func (l DutyList) caseID(r dutyRef) int64 {
 	return l.cases[r.at].id
 }
 
-// rule is the duty's rule id, the first of its packed fields.
+// rule is the duty's rule id.
 func (l DutyList) rule(r dutyRef) string {
 	if r.at < 0 {
 		return l.whole[r.off].Rule
 	}
-	rule, _, _ := strings.Cut(l.cases[r.at].duties[r.off:r.end], dutyField)
-	return rule
+	return r.rule.id
 }
