@@ -124,6 +124,20 @@ func (c *Calendar) AddSchoolDays(d Date, n int) Date {
 	return d
 }
 
+// PlanEnd is where a plan of so many weeks from start ends: the Friday of
+// its last week (the start's week counting as the first), or, when the
+// school is shut that day, the last school day before it, never before the
+// start. Every seed caps a plan at six weeks (000; 001 process 4; 002
+// s5.10), and a plan ending in the Christmas holiday reads as a mistake to
+// the LA.
+func (c *Calendar) PlanEnd(start Date, weeks int) Date {
+	end := start.Monday().AddDays(7*(weeks-1) + 4)
+	for !c.IsSchoolDay(end) && end.After(start) {
+		end = end.AddDays(-1)
+	}
+	return end
+}
+
 // SessionLengths returns the school's session lengths, or the defaults.
 func (c *Calendar) SessionLengths() SessionLengths {
 	if c == nil || c.Sessions == (SessionLengths{}) {

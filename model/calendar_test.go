@@ -240,6 +240,29 @@ func TestAddSchoolDays(t *testing.T) {
 	}
 }
 
+// Every seed caps a plan at six weeks (000; 001 process 4; 002 s5.10): a
+// plan ends on the Friday of its last week, stepped back to a school day
+// when the school is shut then, never before its start.
+func TestPlanEnd(t *testing.T) {
+	school := calTestSchool()
+	for _, tt := range []struct {
+		start string
+		weeks int
+		want  string
+	}{
+		{"2026-11-02", 6, "2026-12-11"}, // an ordinary term: the sixth Friday
+		{"2026-11-04", 6, "2026-12-11"}, // a Wednesday start: its week is the first
+		{"2026-11-23", 6, "2026-12-18"}, // sixth Friday 01/01/2027 is in the Christmas holiday
+		{"2026-10-12", 5, "2026-11-12"}, // fifth Friday 13/11/2026 is an INSET day
+		{"2026-11-23", 2, "2026-12-04"},
+		{"2026-12-21", 1, "2026-12-21"}, // all of it in the holiday: not before the start
+	} {
+		if got := school.PlanEnd(MustDate(tt.start), tt.weeks).String(); got != tt.want {
+			t.Errorf("PlanEnd(%s, %d weeks) = %s, want %s", tt.start, tt.weeks, got, tt.want)
+		}
+	}
+}
+
 // DESIGN.md, "School profile": am and pm contact minutes, default 180 and 120.
 func TestCalendarSessionLengths(t *testing.T) {
 	var none *Calendar

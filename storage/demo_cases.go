@@ -12,17 +12,17 @@ import (
 // a suspension, a Reception child (code X), a closed case and a blocker on
 // an active plan.
 func DemoCases(on model.Date) []model.CaseFile {
-	m := on.Monday()
+	m, cal := on.Monday(), DemoSchool(on).Calendar()
 	return []model.CaseFile{
-		demoClean(on, m),
-		demoOverdueReview(on, m),
-		demoDraftBlocked(on, m),
-		demoExtended(on, m),
-		demoAPReintegration(on, m),
-		demoSuspension(on, m),
-		demoReception(on, m),
-		demoClosed(on, m),
-		demoBlockerActive(on, m),
+		demoClean(on, m, cal),
+		demoOverdueReview(on, m, cal),
+		demoDraftBlocked(on, m, cal),
+		demoExtended(on, m, cal),
+		demoAPReintegration(on, m, cal),
+		demoSuspension(on, m, cal),
+		demoReception(on, m, cal),
+		demoClosed(on, m, cal),
+		demoBlockerActive(on, m, cal),
 	}
 }
 
@@ -36,9 +36,12 @@ func DemoPupils(on model.Date) []model.Pupil {
 	}
 }
 
-func demoCase(p model.Pupil, kind model.Kind, reason model.Reason, start model.Date, weeks int) model.Case {
+// demoCase is an active plan of so many weeks from its start, ending on the
+// Friday of the last week or, when the school is shut that day, the last
+// school day before it (as the new-case form sets it).
+func demoCase(cal *model.Calendar, p model.Pupil, kind model.Kind, reason model.Reason, start model.Date, weeks int) model.Case {
 	return model.Case{Pupil: p, Kind: kind, Reasons: []model.Reason{reason}, Start: start,
-		PlannedEnd: start.AddDays(7*weeks - 3), Status: model.Active, NamedPerson: "Mrs H Ashworth (Pastoral Lead)",
+		PlannedEnd: cal.PlanEnd(start, weeks), Status: model.Active, NamedPerson: "Mrs H Ashworth (Pastoral Lead)",
 		HomeLearning: "Work set on the class page each morning, marked weekly by the form tutor"}
 }
 
@@ -98,10 +101,10 @@ func reviewsHeld(c *model.Case, on model.Date, skipAfter int) {
 	}
 }
 
-func demoClean(on, m model.Date) model.CaseFile {
+func demoClean(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Zoë Clarke", DateOfBirth: birthday(on, "Y8", time.May, 19), UPN: "J801200000101",
 		YearGroup: "Y8", Flags: []model.Flag{model.EarlyHelp}}
-	c := demoCase(p, model.ReducedTimetable, model.MentalHealth, m.AddDays(-14), 6)
+	c := demoCase(cal, p, model.ReducedTimetable, model.MentalHealth, m.AddDays(-14), 6)
 	consented(&c, "Claire Clarke", "mother")
 	c.Involvement = []model.Involvement{{Role: model.EarlyHelpRole, Name: "Ms D Okonjo", Agreed: c.Start.AddDays(-5), AttendedMeeting: true}}
 	c.Timetable = plannedWeeks(c.Start, 6, 5, 10, model.InSchool)
@@ -109,9 +112,9 @@ func demoClean(on, m model.Date) model.CaseFile {
 	return model.CaseFile{Pupil: p, Case: c}
 }
 
-func demoOverdueReview(on, m model.Date) model.CaseFile {
+func demoOverdueReview(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Łukasz Nowak", DateOfBirth: birthday(on, "Y10", time.February, 3), UPN: "Y801200000102", YearGroup: "Y10"}
-	c := demoCase(p, model.ReducedTimetable, model.Behaviour, m.AddDays(-35), 6)
+	c := demoCase(cal, p, model.ReducedTimetable, model.Behaviour, m.AddDays(-35), 6)
 	consented(&c, "Agnieszka Nowak", "mother")
 	c.Timetable = plannedWeeks(c.Start, 6, 4, 10, model.InSchool)
 	reviewsHeld(&c, on, 1)
@@ -120,20 +123,20 @@ func demoOverdueReview(on, m model.Date) model.CaseFile {
 	return model.CaseFile{Pupil: p, History: history, Case: c}
 }
 
-func demoDraftBlocked(on, m model.Date) model.CaseFile {
+func demoDraftBlocked(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Nguyễn Thị Mai", DateOfBirth: birthday(on, "Y4", time.October, 11), UPN: "M801200000103",
 		YearGroup: "Y4", Flags: []model.Flag{model.SENSupport}}
-	c := demoCase(p, model.ReducedTimetable, model.PhysicalHealth, m.AddDays(7), 4)
+	c := demoCase(cal, p, model.ReducedTimetable, model.PhysicalHealth, m.AddDays(7), 4)
 	c.Status = model.Draft
 	c.HomeLearning = ""
 	c.Timetable = plannedWeeks(c.Start, 4, 5, 10, model.InSchool)
 	return model.CaseFile{Pupil: p, Case: c}
 }
 
-func demoExtended(on, m model.Date) model.CaseFile {
+func demoExtended(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Oliver O'Brien", DateOfBirth: birthday(on, "Y11", time.December, 24), UPN: "B801200000104",
 		YearGroup: "Y11", Flags: []model.Flag{model.LookedAfter, model.EHCP}}
-	c := demoCase(p, model.ReducedTimetable, model.MentalHealth, m.AddDays(-42), 6)
+	c := demoCase(cal, p, model.ReducedTimetable, model.MentalHealth, m.AddDays(-42), 6)
 	consented(&c, "Sandra Lewis", "foster carer")
 	c.Involvement = []model.Involvement{
 		{Role: model.VirtualSchool, Name: "Mr P Sandhu (Virtual School Head)", Agreed: c.Start.AddDays(-6), AttendedMeeting: true},
@@ -146,9 +149,9 @@ func demoExtended(on, m model.Date) model.CaseFile {
 	return model.CaseFile{Pupil: p, Case: c}
 }
 
-func demoAPReintegration(on, m model.Date) model.CaseFile {
+func demoAPReintegration(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Amara Okafor", DateOfBirth: birthday(on, "Y9", time.April, 27), UPN: "Q801200000105", YearGroup: "Y9"}
-	c := demoCase(p, model.APReintegration, model.Reintegration, m.AddDays(-7), 6)
+	c := demoCase(cal, p, model.APReintegration, model.Reintegration, m.AddDays(-7), 6)
 	consented(&c, "Grace Okafor", "mother")
 	c.Referral = model.Referral{FairAccessReferred: c.Start.AddDays(-30), PlaceOffered: c.Start.AddDays(-12)}
 	worcsForms(&c)
@@ -168,20 +171,20 @@ func demoAPReintegration(on, m model.Date) model.CaseFile {
 	return model.CaseFile{Pupil: p, Case: c}
 }
 
-func demoSuspension(on, m model.Date) model.CaseFile {
+func demoSuspension(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Jayden Smith", DateOfBirth: birthday(on, "Y7", time.January, 30), UPN: "E801200000106",
 		YearGroup: "Y7", Flags: []model.Flag{model.YouthJustice}}
-	c := demoCase(p, model.SuspensionReintegration, model.Behaviour, m, 2)
+	c := demoCase(cal, p, model.SuspensionReintegration, model.Behaviour, m, 2)
 	consented(&c, "Dean Smith", "father")
 	c.Involvement = []model.Involvement{{Role: model.YouthJusticeRole, Name: "Mr K Adeyemi (YOT)", Agreed: c.Start.AddDays(-2)}}
 	c.Timetable = plannedWeeks(c.Start, 2, 8, 10, model.InSchool)
 	return model.CaseFile{Pupil: p, Case: c}
 }
 
-func demoReception(on, m model.Date) model.CaseFile {
+func demoReception(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Ruby Patel", DateOfBirth: birthday(on, "R", time.June, 2), YearGroup: "R",
 		Flags: []model.Flag{model.EHCP}}
-	c := demoCase(p, model.ReducedTimetable, model.Transition, m.AddDays(-7), 4)
+	c := demoCase(cal, p, model.ReducedTimetable, model.Transition, m.AddDays(-7), 4)
 	consented(&c, "Priya Patel", "mother")
 	c.Involvement = []model.Involvement{{Role: model.SENDTeam, Name: "Ms L Fairweather (EHCP case officer)", Agreed: c.Start.AddDays(-5)}}
 	c.Timetable = plannedWeeks(c.Start, 4, 5, 10, model.InSchool)
@@ -189,10 +192,10 @@ func demoReception(on, m model.Date) model.CaseFile {
 	return model.CaseFile{Pupil: p, Case: c}
 }
 
-func demoClosed(on, m model.Date) model.CaseFile {
+func demoClosed(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Ethan Hughes", DateOfBirth: birthday(on, "Y6", time.September, 9), UPN: "H801200000108",
 		YearGroup: "Y6", Flags: []model.Flag{model.ChildInNeed}}
-	c := demoCase(p, model.ReducedTimetable, model.PhysicalHealth, m.AddDays(-133), 5)
+	c := demoCase(cal, p, model.ReducedTimetable, model.PhysicalHealth, m.AddDays(-133), 5)
 	consented(&c, "Megan Hughes", "mother")
 	c.Status, c.Closed, c.Outcome = model.Closed, c.PlannedEnd, "successful"
 	c.Involvement = []model.Involvement{{Role: model.SocialWorker, Name: "Ms A Patel", Agreed: c.Start.AddDays(-4), AttendedMeeting: true}}
@@ -202,10 +205,10 @@ func demoClosed(on, m model.Date) model.CaseFile {
 	return model.CaseFile{Pupil: p, Case: c}
 }
 
-func demoBlockerActive(on, m model.Date) model.CaseFile {
+func demoBlockerActive(on, m model.Date, cal *model.Calendar) model.CaseFile {
 	p := model.Pupil{Name: "Harvey Wilson", DateOfBirth: birthday(on, "Y5", time.August, 15), UPN: "X801200000109",
 		YearGroup: "Y5", Flags: []model.Flag{model.ChildProtection}}
-	c := demoCase(p, model.ReducedTimetable, model.MentalHealth, m.AddDays(-7), 6)
+	c := demoCase(cal, p, model.ReducedTimetable, model.MentalHealth, m.AddDays(-7), 6)
 	consented(&c, "Kerry Wilson", "mother")
 	c.RiskAssessment = model.RiskAssessment{}
 	c.Timetable = plannedWeeks(c.Start, 6, 5, 10, model.InSchool)

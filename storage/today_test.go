@@ -438,9 +438,9 @@ func queryPlan(t *testing.T, db *sql.DB, query string, args ...any) []string {
 }
 
 // ReadDay is Today and Duties side by side: the same lists, the duties on
-// the connection Open left ready and the day's list on a second, so the
-// lookup opens one connection more than Open did, no more. An error from
-// then is the lookup's.
+// the connection Open left ready and the day's list on a second (or the
+// first, if the duties are done by then), so the lookup opens at most one
+// connection more than Open did. An error from then is the lookup's.
 func TestReadDay(t *testing.T) {
 	s, _ := dutyFixture(t)
 	on := d("2026-11-03")
@@ -472,8 +472,8 @@ func TestReadDay(t *testing.T) {
 		t.Fatal(err)
 	}
 	same(t, "the school profile", gotSchool, wantSchool)
-	if n := s2.reader.Stats().OpenConnections; n != 2 {
-		t.Errorf("after ReadDay %d read connections are open, want 2", n)
+	if n := s2.reader.Stats().OpenConnections; n > 2 {
+		t.Errorf("after ReadDay %d read connections are open, want at most 2", n)
 	}
 	refused := errors.New("the layout failed")
 	if _, err := s2.ReadDay(ctx, on, func(model.School, []TodayEntry) error { return refused }); !errors.Is(err, refused) {

@@ -269,7 +269,7 @@ func TestNewCaseForAnExistingPupil(t *testing.T) {
 			made = fc.c
 		}
 	}
-	// sixWeeksOn: every seed caps a plan at six weeks (000; 001; 002 s5.10).
+	// model.Calendar.PlanEnd: every seed caps a plan at six weeks (000; 001; 002 s5.10).
 	if made.Status != model.Draft || made.Start != testOn || made.PlannedEnd != date("2026-12-11") || len(made.Timetable) != 6 {
 		t.Fatalf("new case = status %q, %s to %s, %d weeks; want a draft from 04/11/2026 to 11/12/2026 with 6 weeks",
 			made.Status, made.Start, made.PlannedEnd, len(made.Timetable))

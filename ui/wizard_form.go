@@ -38,7 +38,7 @@ type caseDetails struct {
 func newCaseDetails(c *Common, p *model.Pupil, typed string) *caseDetails {
 	start := firstSchoolDay(c.Cal, c.On)
 	d := &caseDetails{pupil: p, on: c.On, name: strings.TrimSpace(typed), year: "Y7", kind: model.ReducedTimetable,
-		start: start.UK(), end: sixWeeksOn(c.Cal, start).UK(), packs: c.School.Packs, catalogue: c.Forms}
+		start: start.UK(), end: c.Cal.PlanEnd(start, 6).UK(), packs: c.School.Packs, catalogue: c.Forms}
 	groups := []*huh.Group{}
 	if p == nil {
 		groups = append(groups, d.pupilGroup())
@@ -57,18 +57,6 @@ func firstSchoolDay(cal *model.Calendar, on model.Date) model.Date {
 		return on
 	}
 	return cal.AddSchoolDays(on, 1)
-}
-
-// sixWeeksOn is the Friday of the sixth week, every seed capping a plan at
-// six weeks (000; 001 process 4; 002 s5.10), or the last school day before
-// it when the school is shut that day: a plan ending in the Christmas
-// holiday reads as a mistake to the LA.
-func sixWeeksOn(cal *model.Calendar, start model.Date) model.Date {
-	end := start.Monday().AddDays(5*7 + 4)
-	for !cal.IsSchoolDay(end) && end.After(start) {
-		end = end.AddDays(-1)
-	}
-	return end
 }
 
 func (d *caseDetails) pupilGroup() *huh.Group {
