@@ -16,17 +16,18 @@ import (
 // into SQLite, and on a school laptop's first touch of fresh memory each
 // allocation is dear, so the query returns one row per active case, its
 // duties gathered by SQLite into one text (dutiesQuery), which is then cut
-// up in place: each duty's message is a slice of that text. The rows come
+// up in place when each duty is asked for (DutyList). The duties come
 // through the findings_duties index (migrations/0003), which holds only the
 // duty rows. A rule's pack and source are the catalogue's (model.Check
 // copies them from it), so they are taken from there, not read 6,000 times.
 
 // dutiesQuery reads each active case with its pupil's name and its cached
 // duties (due, overdue, or a blocker not met: the cache holds only
-// outstanding findings) in no particular order (sortDuties orders them), packed: a duty's rule, status,
-// severity, deadline and message joined by dutyField, the duties joined by
-// dutySep. The packed text is NULL for a stale case (no findings cached for
-// this day and version) and empty for a fresh case with no duties.
+// outstanding findings), packed: a duty's rule, status, severity, deadline
+// and message joined by dutyField, the duties joined by dutySep, in no
+// particular order (DutyList.sort orders them). The packed text is NULL
+// for a stale case (no findings cached for this day and version) and empty
+// for a fresh case with no duties.
 const dutiesQuery = `SELECT c.id, p.name, CASE WHEN fc.case_id IS NOT NULL THEN coalesce((
 		SELECT group_concat(f.rule || char(31) || f.status || char(31) || f.severity || char(31) ||
 			coalesce(f.due, '') || char(31) || f.message, char(30))

@@ -39,7 +39,7 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 		week = f.On.Monday().String()
 	}
 	args := []any{week, string(f.Status), f.All, string(f.Kind)}
-	// Counted before the read, as readDuties does: while its rows are open,
+	// Counted before the read, as readDutyCases does: while its rows are open,
 	// the count would take (and open) another connection.
 	out := make([]CaseSummary, 0, countCases(ctx, s.reader, casesWhere, args...))
 	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.start, c.effective_end, c.version,

@@ -388,7 +388,7 @@ func TestDutiesChecksStaleCasesThenReadsTheCache(t *testing.T) {
 // The cache read is one pass over the active cases by index, with no
 // sort: a school's duties come in the order of the keys. The duties read
 // visits only the duties, by the covering index of schema 3, gathered per
-// case without a sort (sortDuties orders them); both of today's reads find
+// case without a sort (DutyList.sort orders them); both of today's reads find
 // the active cases in schema 4's index alone.
 func TestCacheQueryUsesIndexes(t *testing.T) {
 	s, _ := dutyFixture(t)
