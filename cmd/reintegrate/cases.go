@@ -32,6 +32,7 @@ func (a *app) casesCommand() *cobra.Command {
 // caseRow is one case as `cases` shows it; the JSON form uses ISO dates.
 type caseRow struct {
 	ID             int64            `json:"id"`
+	PupilID        int64            `json:"pupil_id"` // for export --pupil
 	Pupil          string           `json:"pupil"`
 	UPN            string           `json:"upn,omitempty"`
 	YearGroup      model.YearGroup  `json:"year_group"`
@@ -74,7 +75,7 @@ func (a *app) cases(cmd *cobra.Command, s *storage.Store, all, asJSON bool) erro
 }
 
 func newCaseRow(cs storage.CaseSummary, cal *model.Calendar, params model.Params, on model.Date) caseRow {
-	r := caseRow{ID: cs.ID, Pupil: cs.Pupil.Name, UPN: cs.Pupil.UPN, YearGroup: cs.Pupil.YearGroup,
+	r := caseRow{ID: cs.ID, PupilID: cs.Pupil.ID, Pupil: cs.Pupil.Name, UPN: cs.Pupil.UPN, YearGroup: cs.Pupil.YearGroup,
 		Kind: cs.Kind, Status: cs.Status, Start: cs.Start.String(), PlannedEnd: cs.End.String()}
 	if !cs.Start.IsZero() && !cs.End.IsZero() {
 		r.Weeks = cs.Start.Monday().DaysUntil(cs.End)/7 + 1

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -189,6 +190,7 @@ func TestImportRefusals(t *testing.T) {
 
 type caseJSON struct {
 	ID        int64  `json:"id"`
+	PupilID   int64  `json:"pupil_id"`
 	Pupil     string `json:"pupil"`
 	YearGroup string `json:"year_group"`
 	Kind      string `json:"kind"`
@@ -230,6 +232,13 @@ func TestCasesJSON(t *testing.T) {
 	}
 	if got[1].Start != want[1].Start {
 		t.Errorf("start %q, want ISO %q", got[1].Start, want[1].Start)
+	}
+	// The pupil's ID is what export --pupil takes.
+	for _, g := range got {
+		out := mustRun(t, db, "export", "--pupil", strconv.FormatInt(g.PupilID, 10), "--format", "json")
+		if g.PupilID == 0 || !strings.Contains(out, g.Pupil) {
+			t.Errorf("case %d: export --pupil %d does not give %s's record", g.ID, g.PupilID, g.Pupil)
+		}
 	}
 	if r := runCLI(t, db, "cases", "--on", "31/02/2026"); r.code != exitUsage || !strings.Contains(r.stderr, "--on") {
 		t.Errorf("a bad --on: exit %d, %q; want 2 naming --on", r.code, r.stderr)
