@@ -49,16 +49,23 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 // No Store may have the database open: close it first. The restored file is
 // upgraded to the current schema and its audit log records the restore.
 func Restore(ctx context.Context, from, to string) error {
+	return RestoreCopy(ctx, from, from, to)
+}
+
+// RestoreCopy is Restore from a copy of the backup named backup (such as
+// one decrypted into a private folder, soon gone): what it says, and the
+// audit log's record of the restore, name the backup, not the copy.
+func RestoreCopy(ctx context.Context, copied, backup, to string) error {
 	to, err := filepath.Abs(to)
 	if err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
 	staged := to + ".restoring"
-	if err := copyNew(from, staged); err != nil {
-		return fmt.Errorf("restore from %s: %w", from, err)
+	if err := copyNew(copied, staged); err != nil {
+		return fmt.Errorf("restore from %s: %w", backup, err)
 	}
 	defer removeDB(staged)
-	if err := checkBackup(ctx, staged, from); err != nil {
+	if err := checkBackup(ctx, staged, backup); err != nil {
 		return err
 	}
 	replaced := to + ".replaced-" + time.Now().Format("20060102-150405")
@@ -68,15 +75,15 @@ func Restore(ctx context.Context, from, to string) error {
 		replaced = ""
 	}
 	if err := os.Rename(staged, to); err != nil {
-		return fmt.Errorf("restore from %s: %w (the database it replaced is %s)", from, err, replaced)
+		return fmt.Errorf("restore from %s: %w (the database it replaced is %s)", backup, err, replaced)
 	}
 	s, err := Open(ctx, to, Options{AllowSharedFolder: true})
 	if err != nil {
-		return fmt.Errorf("restore from %s: %w", from, err)
+		return fmt.Errorf("restore from %s: %w", backup, err)
 	}
 	defer s.Close()
 	return s.write(ctx, func(c *change) error {
-		return c.audit("database", 0, "restore", nil, map[string]string{"from": from, "replaced": replaced})
+		return c.audit("database", 0, "restore", nil, map[string]string{"from": backup, "replaced": replaced})
 	})
 }
 

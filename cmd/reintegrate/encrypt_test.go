@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"reintegrate/storage"
 	"strings"
 	"testing"
 )
@@ -75,6 +78,20 @@ func TestEncryptedBackupRestores(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("restore left %v in the temporary folder", left[0].Name())
+	}
+	// The audit log names the backup restored, not the plain copy made of it.
+	s, err := storage.Open(context.Background(), filepath.Join(dir, "school.db"), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	entries, err := s.Audit(context.Background(), "database", 0)
+	if err != nil || len(entries) == 0 || entries[len(entries)-1].Action != "restore" {
+		t.Fatalf("audit of the database: %+v, %v; want the restore last", entries, err)
+	}
+	var after struct{ From string }
+	if err := json.Unmarshal(entries[len(entries)-1].After, &after); err != nil || after.From != backup {
+		t.Errorf("the restore's audit row says it was from %q (%v), want %q", after.From, err, backup)
 	}
 }
 

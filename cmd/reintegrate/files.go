@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -202,32 +201,19 @@ func (a *app) restore(ctx context.Context, from, to string) error {
 			return err
 		}
 	}
-	return restoreError(storage.Restore(ctx, plain, to), plain, from)
+	return restoreError(storage.RestoreCopy(ctx, plain, from, to))
 }
 
-// restoreError names the backup as the person gave it, not the temporary
-// copy, and makes a file that is not a good backup bad input (exit 2).
-func restoreError(err error, plain, from string) error {
+// restoreError makes a file that is not a good backup bad input (exit 2).
+func restoreError(err error) error {
 	if err == nil {
 		return nil
-	}
-	if plain != from {
-		err = &renamedError{msg: strings.ReplaceAll(err.Error(), plain, from), err: err}
 	}
 	if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrNewerSchema) {
 		return badInput(err)
 	}
 	return storageError(err)
 }
-
-// renamedError is an error with its message reworded and its kind kept.
-type renamedError struct {
-	msg string
-	err error
-}
-
-func (e *renamedError) Error() string { return e.msg }
-func (e *renamedError) Unwrap() error { return e.err }
 
 func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{
