@@ -82,13 +82,19 @@ func loadCases(ctx context.Context, q queryer, withHistory bool, where string, a
 }
 
 func readPart(ctx context.Context, q queryer, query string, args []any, scan func(*sql.Rows, map[int64]*model.Case) error, index map[int64]*model.Case) error {
+	return eachRow(ctx, q, query, args, func(rows *sql.Rows) error { return scan(rows, index) })
+}
+
+// eachRow runs a query and hands each row to read, stopping at the first
+// error.
+func eachRow(ctx context.Context, q queryer, query string, args []any, read func(*sql.Rows) error) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		if err := scan(rows, index); err != nil {
+		if err := read(rows); err != nil {
 			return err
 		}
 	}

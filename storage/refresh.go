@@ -62,7 +62,7 @@ func (s *Store) readDayList(ctx context.Context, on model.Date, then func(model.
 }
 
 // duties is Duties reading the cache through q.
-func (s *Store) duties(ctx context.Context, q queryer, on model.Date) (DutyList, error) {
+func (s *Store) duties(ctx context.Context, q readConn, on model.Date) (DutyList, error) {
 	cases, err := s.readDutyCases(ctx, q, on)
 	if err != nil {
 		return DutyList{}, err

@@ -17,6 +17,13 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// readConn is the pool of read connections (*sql.DB) or one of them held
+// (*sql.Conn).
+type readConn interface {
+	queryer
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
 // paramsJSON is how the rule parameters are stored: with named keys, so a
 // renamed Go field cannot silently lose a school's settings, and a key the
 // file lacks takes its default. It converts to and from model.Params

@@ -17,7 +17,7 @@ func checkSchema3Data(t *testing.T, s *Store) {
 // active cases from cases_by_status without visiting the cases table.
 func checkActiveCasesIndex(t *testing.T, s *Store) {
 	t.Helper()
-	for name, query := range map[string]string{"todayQuery": todayQuery, "dutiesQuery": dutiesQuery} {
+	for name, query := range map[string]string{"todayQuery": todayQuery, "dutyCasesQuery": dutyCasesQuery} {
 		// The writer ran the upgrade, so it knows the new index.
 		plan := queryPlan(t, s.writer, query, "2026-11-30", "2026-11-30")
 		if len(plan) == 0 || !strings.HasPrefix(plan[0], "SEARCH c USING COVERING INDEX cases_by_status (status=?)") {
