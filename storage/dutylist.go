@@ -38,13 +38,18 @@ const (
 	noDue    = 1<<dueBits - 1
 )
 
-// DutyListOf makes a list of whole duties, kept in the order given (for a
-// store of another kind, such as a test's).
+// DutyListOf makes a list of whole duties, in the daily list's order (for
+// a store of another kind, such as a test's).
 func DutyListOf(ds []Duty) DutyList {
 	var l DutyList
+	cases := make([]dutyCase, 0, len(ds))
 	for _, d := range ds {
 		l.addWhole(d)
+		cases = append(cases, dutyCase{id: d.CaseID, pupil: d.Pupil})
 	}
+	slices.SortFunc(cases, func(a, b dutyCase) int { return cmp.Compare(a.id, b.id) })
+	cases = slices.CompactFunc(cases, func(a, b dutyCase) bool { return a.id == b.id })
+	l.sort(casesByName(&nameKeys{}, cases))
 	return l
 }
 

@@ -482,3 +482,21 @@ func TestReadDay(t *testing.T) {
 		t.Errorf("ReadDay with a failing then: %v, want %v", err, refused)
 	}
 }
+
+// DutyListOf puts whole duties in the daily list's order, as Duties does:
+// the list read back in reverse comes out as it was.
+func TestDutyListOfKeepsTheDailyOrder(t *testing.T) {
+	s, _ := dutyFixture(t)
+	duties, err := s.Duties(ctx, d("2026-11-03"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Collect(duties.All())
+	reversed := slices.Clone(want)
+	slices.Reverse(reversed)
+	got := DutyListOf(reversed)
+	same(t, "the duties put in order again", slices.Collect(got.All()), want)
+	if got.Blockers() != duties.Blockers() {
+		t.Errorf("%d blockers, want %d", got.Blockers(), duties.Blockers())
+	}
+}

@@ -124,8 +124,9 @@ func (f *fakeStore) ActiveCases(context.Context) ([]ActiveCase, error) {
 }
 
 // Duties runs the rules over the active cases as the real store does on a
-// cold cache (the pinned rules when a test pins them), keeping the duties
-// in the screen's order: blockers, then overdue, then due.
+// cold cache (the pinned rules when a test pins them), the duties in the
+// daily list's order (storage.DutyListOf): blockers, then overdue, then
+// due, by deadline, then by name.
 func (f *fakeStore) Duties(ctx context.Context, on model.Date) (DutyList, error) {
 	cases, _ := f.ActiveCases(ctx)
 	check := f.check

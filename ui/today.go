@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -139,23 +138,8 @@ func loadDuties(c *Common) tea.Cmd {
 				msg.duties = append(msg.duties, du)
 			}
 		}
-		sortDuties(msg.duties)
 		return msg
 	}
-}
-
-// sortDuties puts overdue before due, then the earliest deadline first.
-func sortDuties(ds []duty) {
-	slices.SortStableFunc(ds, func(a, b duty) int {
-		ao, bo := a.finding.Status == model.Overdue, b.finding.Status == model.Overdue
-		if ao != bo {
-			if ao {
-				return -1
-			}
-			return 1
-		}
-		return a.finding.Due.Time().Compare(b.finding.Due.Time())
-	})
 }
 
 func (t *today) Update(msg tea.Msg) tea.Cmd {
