@@ -88,6 +88,20 @@ func (c textColumn) Scan(src any) error {
 	return nil
 }
 
+// codes scans a list of codes stored as splitCodes reads them.
+func codes[T ~string](list *[]T) codesColumn[T] { return codesColumn[T]{list} }
+
+type codesColumn[T ~string] struct{ list *[]T }
+
+func (c codesColumn[T]) Scan(src any) error {
+	var s string
+	if err := text(&s).Scan(src); err != nil {
+		return err
+	}
+	*c.list = splitCodes[T](s)
+	return nil
+}
+
 // joinCodes and splitCodes store a list of fixed words (reasons, flags,
 // packs) as comma-separated text; validation keeps commas out of the words.
 func joinCodes[T ~string](codes []T) string {

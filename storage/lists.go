@@ -43,7 +43,7 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 	// the count would take (and open) another connection.
 	out := make([]CaseSummary, 0, countCases(ctx, s.reader, casesWhere, args...))
 	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.start, c.effective_end, c.version,
-		p.id, p.name, p.dob, p.upn, p.year_group, p.flags, w.week_beginning, w.sessions
+		`+pupilColumns+`, w.week_beginning, w.sessions
 		FROM cases c JOIN pupils p ON p.id = c.pupil_id
 		LEFT JOIN weeks w ON w.case_id = c.id AND w.week_beginning = ?1
 		WHERE `+casesWhere+` ORDER BY c.id`, args...)
@@ -53,14 +53,12 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 	defer rows.Close()
 	for rows.Next() {
 		var cs CaseSummary
-		var flags string
 		var sessions *string
 		if err := rows.Scan(&cs.ID, &cs.Kind, &cs.Status, date(&cs.Start), date(&cs.End), &cs.Version,
 			&cs.Pupil.ID, &cs.Pupil.Name, date(&cs.Pupil.DateOfBirth), text(&cs.Pupil.UPN),
-			&cs.Pupil.YearGroup, &flags, date(&cs.Week.WeekBeginning), &sessions); err != nil {
+			&cs.Pupil.YearGroup, codes(&cs.Pupil.Flags), date(&cs.Week.WeekBeginning), &sessions); err != nil {
 			return nil, fmt.Errorf("list cases: %w", err)
 		}
-		cs.Pupil.Flags = splitCodes[model.Flag](flags)
 		if sessions != nil {
 			if cs.Week.Days, err = decodeSessions(*sessions); err != nil {
 				return nil, fmt.Errorf("list cases: case %d: %w", cs.ID, err)

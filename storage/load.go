@@ -22,22 +22,18 @@ type LoadedCase struct {
 const caseColumns = `c.id, c.kind, c.reasons, c.start, c.planned_end, c.status, c.closed, c.outcome,
 	c.agreed, c.named_person, c.consent_parent_name, c.consent_relationship,
 	c.consent_lives_with_pupil, c.consent_signed, c.consent_authorised_by, c.risk_completed,
-	c.risk_significant, c.fair_access_referred, c.place_offered, c.home_learning, c.version,
-	p.id, p.name, p.dob, p.upn, p.year_group, p.flags`
+	c.risk_significant, c.fair_access_referred, c.place_offered, c.home_learning, c.version, ` + pupilColumns
 
 func scanCase(r scanner) (LoadedCase, error) {
 	var lc LoadedCase
 	c := &lc.Case
-	var reasons, flags string
-	err := r.Scan(&c.ID, &c.Kind, &reasons, date(&c.Start), date(&c.PlannedEnd), &c.Status,
+	err := r.Scan(&c.ID, &c.Kind, codes(&c.Reasons), date(&c.Start), date(&c.PlannedEnd), &c.Status,
 		date(&c.Closed), &c.Outcome, date(&c.Agreed), &c.NamedPerson, &c.Consent.ParentName,
 		&c.Consent.Relationship, &c.Consent.LivesWithPupil, date(&c.Consent.Signed),
 		&c.Consent.AuthorisedBy, date(&c.RiskAssessment.Completed), &c.RiskAssessment.SignificantRisk,
 		date(&c.Referral.FairAccessReferred), date(&c.Referral.PlaceOffered), &c.HomeLearning,
 		&lc.Version, &c.Pupil.ID, &c.Pupil.Name, date(&c.Pupil.DateOfBirth), text(&c.Pupil.UPN),
-		&c.Pupil.YearGroup, &flags)
-	c.Reasons = splitCodes[model.Reason](reasons)
-	c.Pupil.Flags = splitCodes[model.Flag](flags)
+		&c.Pupil.YearGroup, codes(&c.Pupil.Flags))
 	return lc, err
 }
 
@@ -206,11 +202,9 @@ func readPastCases(ctx context.Context, q queryer, pupils string, args []any) ([
 	var out []pastCase
 	for rows.Next() {
 		var p pastCase
-		var reasons string
-		if err := rows.Scan(&p.pupilID, &p.caseID, &p.Kind, &reasons, date(&p.Start), date(&p.Closed)); err != nil {
+		if err := rows.Scan(&p.pupilID, &p.caseID, &p.Kind, codes(&p.Reasons), date(&p.Start), date(&p.Closed)); err != nil {
 			return nil, err
 		}
-		p.Reasons = splitCodes[model.Reason](reasons)
 		out = append(out, p)
 	}
 	return out, rows.Err()

@@ -10,15 +10,15 @@ import (
 	"reintegrate/model"
 )
 
-const pupilColumns = "id, name, dob, upn, year_group, flags"
+// pupilColumns are a pupil's columns, from pupils p (alone or joined), in
+// the order scanPupil and the case queries scan them.
+const pupilColumns = "p.id, p.name, p.dob, p.upn, p.year_group, p.flags"
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanPupil(r scanner) (model.Pupil, error) {
 	var p model.Pupil
-	var flags string
-	err := r.Scan(&p.ID, &p.Name, date(&p.DateOfBirth), text(&p.UPN), &p.YearGroup, &flags)
-	p.Flags = splitCodes[model.Flag](flags)
+	err := r.Scan(&p.ID, &p.Name, date(&p.DateOfBirth), text(&p.UPN), &p.YearGroup, codes(&p.Flags))
 	return p, err
 }
 
@@ -41,7 +41,7 @@ func (s *Store) PupilByUPN(ctx context.Context, upn string) (model.Pupil, error)
 }
 
 func loadPupil(ctx context.Context, q queryer, where string, args ...any) (model.Pupil, error) {
-	p, err := scanPupil(q.QueryRowContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE "+where, args...))
+	p, err := scanPupil(q.QueryRowContext(ctx, "SELECT "+pupilColumns+" FROM pupils p WHERE "+where, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
 	}
@@ -51,7 +51,7 @@ func loadPupil(ctx context.Context, q queryer, where string, args ...any) (model
 // Pupils lists every pupil on roll, sorted by name (accents beside their
 // letters).
 func (s *Store) Pupils(ctx context.Context) ([]model.Pupil, error) {
-	rows, err := s.reader.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils ORDER BY id")
+	rows, err := s.reader.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils p ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("list pupils: %w", s.explain(err))
 	}
@@ -203,7 +203,7 @@ func findPupil(ctx context.Context, c *change, p model.Pupil) (model.Pupil, erro
 	if p.UPN != "" {
 		where += " AND upn IS NULL" // a different UPN is a different child
 	}
-	rows, err := c.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE "+where+" ORDER BY id", p.Name, dateArg(p.DateOfBirth))
+	rows, err := c.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils p WHERE "+where+" ORDER BY id", p.Name, dateArg(p.DateOfBirth))
 	if err != nil {
 		return p, err
 	}

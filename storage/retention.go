@@ -53,8 +53,8 @@ func (s *Store) RetentionDue(ctx context.Context, on model.Date) ([]RetentionRev
 	if err != nil {
 		return nil, fmt.Errorf("list cases due for retention review: %w", err)
 	}
-	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.start, c.closed,
-		p.id, p.name, p.dob, p.upn, p.year_group, p.flags FROM cases c JOIN pupils p ON p.id = c.pupil_id
+	rows, err := s.reader.QueryContext(ctx, `SELECT c.id, c.kind, c.start, c.closed, `+pupilColumns+`
+		FROM cases c JOIN pupils p ON p.id = c.pupil_id
 		WHERE c.status = 'closed' ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list cases due for retention review: %w", s.explain(err))
@@ -63,14 +63,12 @@ func (s *Store) RetentionDue(ctx context.Context, on model.Date) ([]RetentionRev
 	var due, undated []RetentionReview
 	for rows.Next() {
 		var r RetentionReview
-		var flags string
 		p := &r.Pupil
 		err := rows.Scan(&r.CaseID, &r.Kind, date(&r.Start), date(&r.Closed),
-			&p.ID, &p.Name, date(&p.DateOfBirth), text(&p.UPN), &p.YearGroup, &flags)
+			&p.ID, &p.Name, date(&p.DateOfBirth), text(&p.UPN), &p.YearGroup, codes(&p.Flags))
 		if err != nil {
 			return nil, fmt.Errorf("list cases due for retention review: %w", err)
 		}
-		p.Flags = splitCodes[model.Flag](flags)
 		r.KeepUntil = RetentionEnds(p.DateOfBirth, school.RetentionYears)
 		switch {
 		case r.KeepUntil.IsZero():

@@ -51,17 +51,16 @@ func (s *Store) School(ctx context.Context) (model.School, error) {
 
 func loadSchool(ctx context.Context, q queryer) (model.School, error) {
 	sc := model.DefaultSchool()
-	var packs, params string
+	var params string
 	err := q.QueryRowContext(ctx, `SELECT name, urn, local_authority, trust, am_minutes, pm_minutes,
 		packs_on, params, retention_years FROM school WHERE id = 1`).Scan(&sc.Name, &sc.URN,
-		&sc.LocalAuthority, &sc.Trust, &sc.Sessions.AM, &sc.Sessions.PM, &packs, &params, &sc.RetentionYears)
+		&sc.LocalAuthority, &sc.Trust, &sc.Sessions.AM, &sc.Sessions.PM, codes(&sc.Packs.On), &params, &sc.RetentionYears)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return sc, nil
 	case err != nil:
 		return sc, err
 	}
-	sc.Packs.On = splitCodes[model.Pack](packs)
 	p := paramsJSON(model.DefaultParams())
 	if err := json.Unmarshal([]byte(params), &p); err != nil {
 		return sc, fmt.Errorf("the stored rule parameters are not valid JSON: %w", err)
