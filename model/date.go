@@ -118,8 +118,19 @@ func (d Date) UK() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.t.Format("02/01/2006")
+	return d.t.Format(ukLayout)
 }
+
+// AppendUK appends the shown form to b (nothing when unset), for text
+// put together a few thousand lines at a time.
+func (d Date) AppendUK(b []byte) []byte {
+	if d.IsZero() {
+		return b
+	}
+	return d.t.AppendFormat(b, ukLayout)
+}
+
+const ukLayout = "02/01/2006"
 
 // MarshalJSON writes YYYY-MM-DD, or null when unset.
 func (d Date) MarshalJSON() ([]byte, error) {

@@ -146,3 +146,12 @@ func TestDateMarshalJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendUK(t *testing.T) {
+	if got := string(MustDate("2026-03-09").AppendUK([]byte("due "))); got != "due 09/03/2026" {
+		t.Errorf("AppendUK = %q, want %q", got, "due 09/03/2026")
+	}
+	if got := string((Date{}).AppendUK([]byte("due"))); got != "due" {
+		t.Errorf("AppendUK of no date = %q, want nothing added", got)
+	}
+}

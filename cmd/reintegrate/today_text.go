@@ -60,7 +60,7 @@ func appendDuty(b []byte, d storage.Duty) []byte {
 	b = append(strconv.AppendInt(append(b, " (case "...), d.CaseID, 10), ")  "...)
 	b = append(b, d.Rule...)
 	if !d.Due.IsZero() {
-		b = d.Due.Time().AppendFormat(append(b, "  due "...), "02/01/2006")
+		b = d.Due.AppendUK(append(b, "  due "...))
 	}
 	b = append(append(append(b, "\n           "...), d.Message...), "  ["...)
 	return append(append(b, d.Source...), "]\n"...)
