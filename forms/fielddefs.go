@@ -9,8 +9,7 @@ import (
 // Small constructors keep each template file a plain list in the seed's
 // order.
 
-func note(title string) Field    { return Field{Kind: Note, Title: title} }
-func heading(title string) Field { return Field{Kind: Heading, Title: title} }
+func note(title string) Field { return Field{Kind: Note, Title: title} }
 
 func short(key, title string) Field { return Field{Key: key, Title: title, Kind: ShortText} }
 func long(key, title string) Field  { return Field{Key: key, Title: title, Kind: LongText} }

@@ -213,12 +213,6 @@ func (in input) parse(s string) (string, error) {
 	return Clean(s, false), nil
 }
 
-// ParseField parses a value typed for a plain field (a date, a yes/no, a
-// choice...) into its stored form, or explains what to type.
-func ParseField(f *Field, s string) (string, error) {
-	return input{field: f, kind: f.Kind, options: f.Options, values: f.Values}.parse(s)
-}
-
 const dateHint = "type a date as DD/MM/YYYY, for example 02/11/2026"
 
 func parseDate(s string) (string, error) {
