@@ -3,10 +3,8 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"reintegrate/model"
 )
@@ -23,13 +21,10 @@ type SubjectAccess struct {
 	Audit   []AuditEntry     // oldest first
 }
 
-// subjectAuditQuery reads the pupil's own entries and those of each of
-// their cases; cases are never deleted, so none is missed.
-const subjectAuditQuery = `SELECT id, at, user, entity, entity_id, action,
-	coalesce(before, 'null'), coalesce(after, 'null') FROM audit
-	WHERE (entity = 'pupil' AND entity_id = ?1)
-	OR (entity = 'case' AND entity_id IN (SELECT id FROM cases WHERE pupil_id = ?1))
-	ORDER BY id`
+// subjectAuditWhere picks the pupil's own audit entries and those of each
+// of their cases; cases are never deleted, so none is missed.
+const subjectAuditWhere = `(entity = 'pupil' AND entity_id = ?1)
+	OR (entity = 'case' AND entity_id IN (SELECT id FROM cases WHERE pupil_id = ?1))`
 
 // SubjectAccess gathers everything held about the pupil from one
 // consistent snapshot. ErrNotFound when there is no such pupil. It only
@@ -80,25 +75,7 @@ func recordedElsewhere(ctx context.Context, q queryer, pupilID int64) ([]model.P
 }
 
 func subjectAudit(ctx context.Context, q queryer, pupilID int64) ([]AuditEntry, error) {
-	rows, err := q.QueryContext(ctx, subjectAuditQuery, pupilID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var at, before, after string
-		if err := rows.Scan(&e.ID, &at, &e.User, &e.Entity, &e.EntityID, &e.Action, &before, &after); err != nil {
-			return nil, err
-		}
-		if e.At, err = time.Parse(stamp, at); err != nil {
-			return nil, fmt.Errorf("audit entry %d has a bad time %q", e.ID, at)
-		}
-		e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return readAudit(ctx, q, subjectAuditWhere, pupilID)
 }
 
 // SubjectAccessMade is what the audit log keeps about a copy handed over.

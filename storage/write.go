@@ -133,25 +133,31 @@ type AuditEntry struct {
 // Audit lists the changes to one entity ("case", 12), oldest first, for
 // the case history screen.
 func (s *Store) Audit(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
-	rows, err := s.reader.QueryContext(ctx, `SELECT id, at, user, entity, entity_id, action,
-		coalesce(before, 'null'), coalesce(after, 'null')
-		FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+	out, err := readAudit(ctx, s.reader, "entity = ?1 AND entity_id = ?2", entity, id)
 	if err != nil {
 		return nil, fmt.Errorf("read the audit log of %s %d: %w", entity, id, s.explain(err))
 	}
-	defer rows.Close()
+	return out, nil
+}
+
+// readAudit reads the audit entries a condition picks, oldest first.
+func readAudit(ctx context.Context, q queryer, where string, args ...any) ([]AuditEntry, error) {
 	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var at, before, after string
-		if err := rows.Scan(&e.ID, &at, &e.User, &e.Entity, &e.EntityID, &e.Action, &before, &after); err != nil {
-			return nil, fmt.Errorf("read the audit log of %s %d: %w", entity, id, err)
-		}
-		if e.At, err = time.Parse(stamp, at); err != nil {
-			return nil, fmt.Errorf("read the audit log of %s %d: entry %d has a bad time %q", entity, id, e.ID, at)
-		}
-		e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	err := eachRow(ctx, q, `SELECT id, at, user, entity, entity_id, action,
+		coalesce(before, 'null'), coalesce(after, 'null') FROM audit WHERE `+where+` ORDER BY id`, args,
+		func(rows *sql.Rows) error {
+			var e AuditEntry
+			var at, before, after string
+			if err := rows.Scan(&e.ID, &at, &e.User, &e.Entity, &e.EntityID, &e.Action, &before, &after); err != nil {
+				return err
+			}
+			var err error
+			if e.At, err = time.Parse(stamp, at); err != nil {
+				return fmt.Errorf("audit entry %d has a bad time %q", e.ID, at)
+			}
+			e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
+			out = append(out, e)
+			return nil
+		})
+	return out, err
 }
