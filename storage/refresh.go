@@ -3,6 +3,8 @@ package storage
 import (
 	"cmp"
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 
 	"reintegrate/model"
@@ -106,37 +108,32 @@ type checkedCase struct {
 }
 
 // checkStale runs model.Check, with the school's packs, on the stale
-// active cases and caches their outstanding findings.
+// active cases, loading only those, and caches their outstanding findings.
 func (s *Store) checkStale(ctx context.Context, on model.Date, stale []int64) ([]checkedCase, error) {
 	school, err := s.School(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cases, err := s.ActiveCases(ctx)
+	ids, err := json.Marshal(stale)
 	if err != nil {
-		return nil, fmt.Errorf("load active cases to check: %w", err)
+		return nil, err
+	}
+	var cases []LoadedCase
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		cases, err = loadCases(ctx, tx, true, "c.status = 'active' AND c.id IN (SELECT value FROM json_each(?))", string(ids))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load the cases to check: %w", err)
 	}
 	cal := school.Calendar()
-	isStale := make(map[int64]bool, len(stale))
-	for _, id := range stale {
-		isStale[id] = true
-	}
-	var checked []checkedCase
-	for _, c := range cases {
-		if !isStale[c.ID] {
-			continue
-		}
-		var outstanding []model.Finding
-		for _, f := range model.Check(c.Case, c.History, cal, school.Packs, on) {
-			if f.Outstanding() {
-				outstanding = append(outstanding, f)
-			}
-		}
-		checked = append(checked, checkedCase{CaseFindings{CaseID: c.ID, Version: c.Version, Findings: outstanding}, c.Pupil.Name})
-	}
-	all := make([]CaseFindings, len(checked))
-	for i, c := range checked {
-		all[i] = c.CaseFindings
+	checked := make([]checkedCase, len(cases))
+	all := make([]CaseFindings, len(cases))
+	for i, c := range cases {
+		// Kept whole: the cache keeps only the outstanding ones, and the
+		// duties only the due, overdue and blocking ones among them.
+		all[i] = CaseFindings{CaseID: c.ID, Version: c.Version, Findings: model.Check(c.Case, c.History, cal, school.Packs, on)}
+		checked[i] = checkedCase{all[i], c.Pupil.Name}
 	}
 	// The cache is a convenience: a read-only database still answers.
 	if err := s.SaveAllFindings(ctx, on, all); err != nil && !s.readOnly {
