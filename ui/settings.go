@@ -33,6 +33,7 @@ type settings struct {
 	c      *Common
 	keys   settingsKeyMap
 	list   listView
+	built  buildKey // what the list was last laid out for
 	edit   *schoolAnswers
 	form   *embeddedForm
 	err    string
@@ -72,7 +73,6 @@ func (p *settings) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		p.c.School, p.c.Cal = m.school, m.school.Calendar()
-		p.list = listView{}
 		return say("Settings saved.")
 	}
 	if p.form != nil {
@@ -90,6 +90,7 @@ func (p *settings) Update(msg tea.Msg) tea.Cmd {
 		p.form = newEmbeddedForm(p.edit.form, p.c.Styles, p.width, max(p.height-1, 3), false)
 		return p.form.init()
 	}
+	p.ensureBuilt()
 	p.list.move(k, p.c.Keys, p.height)
 	return nil
 }
@@ -120,9 +121,18 @@ func (p *settings) View() string {
 		head := p.form.question(st, st.Title.Render("Edit the school profile"))
 		return cell(head, p.width) + "\n" + p.form.view()
 	}
-	p.list.reset()
-	p.build()
+	p.ensureBuilt()
 	return p.list.render(st, p.width, p.height)
+}
+
+// ensureBuilt lays the profile out again when the school (a save makes a
+// new calendar), the error shown or the width has changed, not every frame.
+func (p *settings) ensureBuilt() {
+	if k := (buildKey{p.width, false, p.c.Styles, [2]any{p.c.Cal, p.err}}); k != p.built {
+		p.list.reset()
+		p.build()
+		p.built = k
+	}
 }
 
 func (p *settings) build() {
