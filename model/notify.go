@@ -83,7 +83,22 @@ type need struct {
 // they are not the copy of the plan sent at the start.
 var laterEvents = []string{"closure", "extension", "nil_return", "hours_change", NotifyJoinerForm}
 
+// isStartCopy reports whether a notification can be the copy of the plan
+// sent at the start: the rules (notify.la, oxon.la-copy-2-days) and the
+// proposals count the same ones.
 func isStartCopy(n Notification) bool { return !slices.Contains(laterEvents, n.What) }
+
+// firstStartCopy is the earliest notification to the role that can be the
+// copy of the plan sent at the start; zero when there is none.
+func firstStartCopy(c Case, to Role) Notification {
+	var first Notification
+	for _, n := range c.Notifications {
+		if n.To == to && isStartCopy(n) && !n.Sent.IsZero() && (first.Sent.IsZero() || n.Sent.Before(first.Sent)) {
+			first = n
+		}
+	}
+	return first
+}
 
 func anyNotification(Notification) bool { return true }
 

@@ -96,3 +96,33 @@ func TestProposedNotificationSentBy(t *testing.T) {
 		t.Errorf("the proposal does not say why and from where: %+v", p)
 	}
 }
+
+// A notification to the LA about something later (here a change of hours)
+// is not the copy of the plan: notify.la and oxon.la-copy-2-days leave it
+// out as the proposals do, so the findings and the proposed notifications
+// tell the same story (000; 002 s7).
+func TestStartCopyRulesAgreeWithProposals(t *testing.T) {
+	c := natCase(func(c *Case) { c.Notifications = nil }, natNotified(LocalAuthority, "2026-10-31", "hours_change"))
+	packs := packsOf(Oxfordshire)
+	status := map[string]Status{}
+	for _, f := range Check(c, nil, NewCalendar(), packs, MustDate(natOn)) {
+		status[f.Rule] = f.Status
+	}
+	for _, rule := range []string{"notify.la", "oxon.la-copy-2-days"} {
+		if status[rule] != Overdue {
+			t.Errorf("%s: %s with only a change of hours sent, want overdue", rule, status[rule])
+		}
+	}
+	for _, p := range ProposedNotificationsIn(c, NewCalendar(), packs, MustDate(natOn)) {
+		if p.To == LocalAuthority && p.Status != Overdue {
+			t.Errorf("the LA proposal is %s, want overdue as the rules say", p.Status)
+		}
+	}
+	// And a copy of the plan meets both rules.
+	c = natCase(natNotified(LocalAuthority, "2026-10-31", "plan"))
+	for _, f := range Check(c, nil, NewCalendar(), packs, MustDate(natOn)) {
+		if (f.Rule == "notify.la" || f.Rule == "oxon.la-copy-2-days") && f.Status != Met {
+			t.Errorf("%s: %s with the plan sent on 31/10/2026, want met", f.Rule, f.Status)
+		}
+	}
+}

@@ -210,15 +210,17 @@ func sessionsOutOfEducation(f *facts) int {
 
 // notifyLA: the LA must hear of every part-time timetable (000; 002 s7),
 // by the start plus la_notify_days. A notification whose "what" is plan
-// is the one asked for; failing that, any notification to the LA counts,
-// since the catalogue's contract does not fix what a school calls it.
+// is the one asked for; failing that, any notification to the LA that can
+// be the copy of the plan (isStartCopy: not a closure, extension, change of
+// hours...) counts, since the catalogue's contract does not fix what a
+// school calls it.
 func notifyLA(f *facts) verdict {
 	if f.c.Kind != ReducedTimetable {
 		return notApplicable("applies to reduced timetables; %s", kindPhrase(f.c.Kind))
 	}
 	n, ok := f.c.NotifiedFirst(LocalAuthority, "plan")
 	if !ok {
-		n, _ = f.c.NotifiedFirst(LocalAuthority, "")
+		n = firstStartCopy(f.c, LocalAuthority)
 	}
 	return f.dutyFromStart(f.params.LANotifyDays, "the hours agreed and the plan sent to the local authority", n.Sent)
 }

@@ -156,18 +156,16 @@ func oxonPlanContents(f *facts) verdict {
 // plan upon which it was agreed within 2 days" (000), calendar days from
 // the agreement: the case's agreed date, else the meeting, else the parent's
 // signature, else the start (nothing starts unagreed). A notification to
-// local_authority counts unless it is about something later (closure,
-// extension, nil return); so does oxon.plan's FieldLACopySent. A parameter
+// local_authority counts unless it is about something later (isStartCopy:
+// closure, extension, nil return, a change of hours, the joiner form); so
+// does oxon.plan's FieldLACopySent. A parameter
 // of 0 or less means the default, 2.
 func oxonLACopy(f *facts) verdict {
 	c := f.c
 	if c.Kind != ReducedTimetable {
 		return notApplicable("not a reduced timetable")
 	}
-	days := f.params.OxonLACopyDays
-	if days <= 0 {
-		days = DefaultParams().OxonLACopyDays
-	}
+	days := positive(f.params.OxonLACopyDays, DefaultParams().OxonLACopyDays)
 	agreed := firstSet(c.Agreed, oxonMeetingDate(c), c.Consent.Signed, c.Start)
 	var deadline Date
 	if !agreed.IsZero() {
@@ -175,7 +173,7 @@ func oxonLACopy(f *facts) verdict {
 	}
 	var sent Date
 	for _, n := range c.Notifications {
-		if n.To == LocalAuthority && !slices.Contains([]string{"closure", "extension", "nil_return"}, n.What) {
+		if n.To == LocalAuthority && isStartCopy(n) {
 			sent = MinDate(sent, n.Sent)
 		}
 	}
