@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -221,7 +222,7 @@ func reviewMeeting(k reviewKeys) *Binding {
 			if held.IsZero() {
 				return
 			}
-			kind := cmpOr(v.Other(k.kind), "review")
+			kind := cmp.Or(v.Other(k.kind), "review")
 			r := holdReview(c, held, kind)
 			r.Kind = kind
 			r.ParentAttended = r.ParentAttended || v.Other(k.parent) != ""
@@ -258,11 +259,4 @@ func reviewRows(dateCol, notesCol string) *Binding {
 				}
 			}
 		}}
-}
-
-func cmpOr(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
 }

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -216,7 +217,7 @@ func fillBlanks(t *Template, text string, r Record) string {
 		}
 		value := displayField(f, r)
 		if value == "" {
-			value = cmpOr(f.Sample, f.Title)
+			value = cmp.Or(f.Sample, f.Title)
 		}
 		text = strings.ReplaceAll(text, blank, value)
 	}

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -128,7 +129,7 @@ func writeMarkdownSign(b *bytes.Buffer, s sign) {
 		parts = append(parts, "**"+mdEscape(s.label)+"**")
 	}
 	for _, p := range s.parts {
-		value := cmpOr(mdEscape(p.value), signLine)
+		value := cmp.Or(mdEscape(p.value), signLine)
 		if p.line {
 			value = signLine
 		}

@@ -1,6 +1,9 @@
 package forms
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // cell is one cell of a printed table row.
 type cell struct {
@@ -65,7 +68,7 @@ func (w *pdfWriter) drawRow(widths []float64, cells []cell, wrapped [][]string, 
 		w.font(c.bold, c.fontSize())
 		for k := from; k < from+count && k < len(wrapped[i]); k++ {
 			p.SetXY(x, y+padding+float64(k-from)*lh)
-			p.CellFormat(widths[i], lh, wrapped[i][k], "", 0, cmpOr(c.align, "L"), false, 0, "")
+			p.CellFormat(widths[i], lh, wrapped[i][k], "", 0, cmp.Or(c.align, "L"), false, 0, "")
 		}
 		x += widths[i]
 	}

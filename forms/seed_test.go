@@ -3,6 +3,7 @@ package forms
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -260,7 +261,7 @@ func writeLetterWording(b *strings.Builder, t *Template, f *Field) {
 	case Note:
 		text := f.Title + "\n" + f.Text
 		for _, g := range t.Fields() {
-			text = strings.ReplaceAll(text, "{"+g.Key+"}", cmpOr(g.Sample, g.Title))
+			text = strings.ReplaceAll(text, "{"+g.Key+"}", cmp.Or(g.Sample, g.Title))
 		}
 		b.WriteString(text + "\n")
 	case Signature:

@@ -28,9 +28,6 @@ func (r Record) Date(key string) (model.Date, bool) {
 	return d, err == nil
 }
 
-// Yes reports whether the value under the key is "yes".
-func (r Record) Yes(key string) bool { return r.Fields[key] == "yes" }
-
 // Value is one field's part of a record, as a Binding reads and fills it:
 // Get("") is the plain value, Get("name") the key's "name" part,
 // Get("0.action") a table cell.

@@ -18,7 +18,6 @@ type Styles struct {
 	Subtle      lipgloss.Style // labels, column heads, hints
 	Text        lipgloss.Style
 	Selected    lipgloss.Style // the row or cell under the cursor
-	Footer      lipgloss.Style
 	Status      lipgloss.Style // a passing "saved" message
 	Error       lipgloss.Style // something went wrong or was refused
 	Blocker     lipgloss.Style
@@ -69,7 +68,6 @@ func newStyles(isDark bool) *Styles {
 		Subtle:      s().Foreground(p.subtle),
 		Text:        s().Foreground(p.text),
 		Selected:    s().Reverse(true).Bold(true),
-		Footer:      s().Foreground(p.subtle),
 		Status:      s().Foreground(p.good).Bold(true),
 		Error:       s().Foreground(p.bad).Bold(true),
 		Blocker:     s().Foreground(p.bad).Bold(true),

@@ -73,7 +73,6 @@ type today struct {
 	sections []int
 	width    int
 	height   int
-	loading  bool
 	built    buildKey // what the list was last laid out for
 }
 
@@ -87,7 +86,7 @@ type buildKey struct {
 }
 
 func newToday(c *Common) *today {
-	return &today{c: c, keys: defaultTodayKeyMap(), loading: true}
+	return &today{c: c, keys: defaultTodayKeyMap()}
 }
 
 func (t *today) Title() string             { return "Today" }
@@ -145,7 +144,7 @@ func loadDuties(c *Common) tea.Cmd {
 func (t *today) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case todayLoadedMsg:
-		t.data, t.loading = &msg, false
+		t.data = &msg
 		if msg.err == nil {
 			return loadDuties(t.c)
 		}
@@ -194,7 +193,6 @@ func (t *today) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, t.keys.Back):
 		t.jump(-1)
 	case key.Matches(msg, t.keys.Reload):
-		t.loading = true
 		return loadToday(t.c)
 	}
 	return nil
