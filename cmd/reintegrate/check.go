@@ -137,6 +137,7 @@ func parsePacks(s string) ([]model.Pack, error) {
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // "A & B" as typed, as the case file writes it
 	return enc.Encode(v)
 }
 

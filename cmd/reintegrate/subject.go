@@ -164,11 +164,11 @@ func subjectJSON(ctx context.Context, s *storage.Store, sa storage.SubjectAccess
 		doc.Audit = append(doc.Audit, subjectAudit{At: e.At.UTC().Format(time.RFC3339),
 			User: e.User, Entity: e.Entity, EntityID: e.EntityID, Action: e.Action, Before: e.Before, After: e.After})
 	}
-	out, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
+	var out bytes.Buffer
+	if err := writeJSON(&out, doc); err != nil {
 		return nil, badInput(fmt.Errorf("the subject access copy cannot be written as JSON: %w", err))
 	}
-	return append(out, '\n'), nil
+	return out.Bytes(), nil
 }
 
 // subjectReport lays the copy out for reading and printing: the pupil,

@@ -191,3 +191,20 @@ func TestSubjectAccessEncrypted(t *testing.T) {
 		t.Errorf("the audit log says %s %+v, want subject-access %+v", last.Action, made, want)
 	}
 }
+
+// The JSON the commands print keeps text as typed: "&" stays "&" in the
+// case files inside the subject access copy, as in the case file itself.
+// (The audit entries it carries are the log's stored JSON, unchanged.)
+func TestJSONKeepsTextAsTyped(t *testing.T) {
+	db := newDB(t)
+	mustRun(t, db, "import", caseFile(t, func(doc map[string]any) {
+		doc["case"].(map[string]any)["named_person"] = "Mrs A Khan & Mr B Lee <pastoral>"
+	}))
+	exported := mustRun(t, db, "export", "1", "--format", "json")
+	subject := mustRun(t, db, "export", "--pupil", "1", "--format", "json", asOf)
+	for name, out := range map[string]string{"case file": exported, "subject access copy": subject} {
+		if !strings.Contains(out, `"named_person": "Mrs A Khan & Mr B Lee <pastoral>"`) {
+			t.Errorf("the %s does not keep the named person as typed", name)
+		}
+	}
+}
