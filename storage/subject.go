@@ -16,7 +16,7 @@ import (
 // every audit entry about the pupil or their cases.
 type SubjectAccess struct {
 	Pupil   model.Pupil
-	Cases   []model.Case     // oldest first
+	Cases   []LoadedCase     // oldest first, each with the pupil's other plans
 	History []model.PastCase // plans recorded elsewhere (from case files)
 	Audit   []AuditEntry     // oldest first
 }
@@ -36,12 +36,8 @@ func (s *Store) SubjectAccess(ctx context.Context, pupilID int64) (SubjectAccess
 		if sa.Pupil, err = loadPupil(ctx, tx, "id = ?", pupilID); err != nil {
 			return err
 		}
-		loaded, err := loadCases(ctx, tx, false, "c.pupil_id = ?", pupilID)
-		if err != nil {
+		if sa.Cases, err = loadCases(ctx, tx, true, "c.pupil_id = ?", pupilID); err != nil {
 			return err
-		}
-		for _, lc := range loaded {
-			sa.Cases = append(sa.Cases, lc.Case)
 		}
 		if sa.History, err = recordedElsewhere(ctx, tx, pupilID); err != nil {
 			return err

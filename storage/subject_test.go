@@ -36,7 +36,7 @@ func TestSubjectAccessHoldsOnlyThePupilsRecord(t *testing.T) {
 		}
 	}
 	same(t, "cases", ids, []int64{first.ID, second.ID, notHers.ID + 1})
-	same(t, "the full case's parts", sa.Cases[1], second)
+	same(t, "the full case's parts", sa.Cases[1].Case, second)
 	same(t, "plans recorded elsewhere", sa.History,
 		[]model.PastCase{{Kind: model.APReintegration, Start: d("2024-01-08"), Closed: d("2024-03-01")}})
 	entities := map[string]bool{}

@@ -91,7 +91,7 @@ func (a *app) subjectAccess(cmd *cobra.Command, s *storage.Store, fl exportFlags
 	if err != nil {
 		return storageError(err)
 	}
-	data, err := renderSubjectAccess(ctx, s, sa, school, on, fl.format)
+	data, err := renderSubjectAccess(sa, school, on, fl.format)
 	if err != nil {
 		return err
 	}
@@ -124,9 +124,9 @@ func pupilLoadError(arg string, err error) error {
 	return storageError(err)
 }
 
-func renderSubjectAccess(ctx context.Context, s *storage.Store, sa storage.SubjectAccess, school model.School, on model.Date, format string) ([]byte, error) {
+func renderSubjectAccess(sa storage.SubjectAccess, school model.School, on model.Date, format string) ([]byte, error) {
 	if format == "json" {
-		return subjectJSON(ctx, s, sa, school, on)
+		return subjectJSON(sa, school, on)
 	}
 	r := subjectReport(sa, school, on)
 	if format == "md" {
@@ -139,7 +139,7 @@ func renderSubjectAccess(ctx context.Context, s *storage.Store, sa storage.Subje
 	return buf.Bytes(), nil
 }
 
-func subjectJSON(ctx context.Context, s *storage.Store, sa storage.SubjectAccess, school model.School, on model.Date) ([]byte, error) {
+func subjectJSON(sa storage.SubjectAccess, school model.School, on model.Date) ([]byte, error) {
 	p := sa.Pupil
 	doc := subjectAccessDoc{Format: subjectAccessFormat, Made: on.String(), School: model.CleanName(school.Name),
 		Pupil: subjectPupil{ID: p.ID, Name: p.Name, DateOfBirth: p.DateOfBirth.String(), UPN: p.UPN,
@@ -150,11 +150,7 @@ func subjectJSON(ctx context.Context, s *storage.Store, sa storage.SubjectAccess
 			subjectPastCase{Kind: h.Kind, Reasons: h.Reasons, Start: h.Start.String(), Closed: h.Closed.String()})
 	}
 	for _, c := range sa.Cases {
-		history, err := s.History(ctx, p.ID, c.ID)
-		if err != nil {
-			return nil, storageError(err)
-		}
-		file, err := model.EncodeCaseFile(model.CaseFile{Pupil: p, History: history, Case: c})
+		file, err := model.EncodeCaseFile(model.CaseFile{Pupil: p, History: c.History, Case: c.Case})
 		if err != nil {
 			return nil, badInput(fmt.Errorf("case %d cannot be written as a case file: %w", c.ID, err))
 		}
@@ -185,7 +181,7 @@ func subjectReport(sa storage.SubjectAccess, school model.School, on model.Date)
 		{"Name", p.Name}, {"Date of birth", p.DateOfBirth.UK()}, {"UPN", p.UPN},
 		{"Year group", string(p.YearGroup)}, {"Flags", flagWords(p.Flags)}}))
 	for _, c := range sa.Cases {
-		r.Sections = append(r.Sections, caseSections(c)...)
+		r.Sections = append(r.Sections, caseSections(c.Case)...)
 	}
 	r.Sections = append(r.Sections, elsewhereSection(sa.History), auditSection(sa.Audit))
 	return r
