@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"reintegrate/model"
@@ -17,49 +18,23 @@ const closedWindow = 366
 // exactly what the LA must see), and every closed one that started within a
 // year before the period and not after it. Drafts are not reported.
 func (s *Store) ReportCases(ctx context.Context, from, to model.Date) ([]model.Case, map[int64][]model.PastCase, error) {
-	summaries, err := s.Cases(ctx, CaseFilter{All: true})
+	var loaded []LoadedCase
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		loaded, err = loadCases(ctx, tx, true, `c.status = 'active'
+			OR (c.status = 'closed' AND c.start IS NOT NULL AND c.start <= ? AND c.start >= ?)`,
+			to.String(), from.AddDays(-closedWindow).String())
+		return err
+	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("read the cases to report: %w", s.explain(err))
 	}
-	active, err := s.ActiveCases(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	byID := make(map[int64]LoadedCase, len(active))
-	for _, lc := range active {
-		byID[lc.ID] = lc
-	}
-	var cases []model.Case
+	sortByName(&s.names, loaded, func(lc *LoadedCase) string { return lc.Pupil.Name })
+	cases := make([]model.Case, len(loaded))
 	history := map[int64][]model.PastCase{}
-	for _, cs := range summaries {
-		lc, ok := byID[cs.ID]
-		if !ok && cs.Status == model.Closed && closedMayOverlap(cs.Start, from, to) {
-			if lc, err = s.loadWithHistory(ctx, cs.ID); err != nil {
-				return nil, nil, err
-			}
-			ok = true
-		}
-		if ok {
-			cases = append(cases, lc.Case)
-			history[lc.Pupil.ID] = append(history[lc.Pupil.ID], lc.History...)
-		}
+	for i, lc := range loaded {
+		cases[i] = lc.Case
+		history[lc.Pupil.ID] = append(history[lc.Pupil.ID], lc.History...)
 	}
 	return cases, history, nil
-}
-
-func closedMayOverlap(start, from, to model.Date) bool {
-	return !start.IsZero() && !start.After(to) && !start.Before(from.AddDays(-closedWindow))
-}
-
-// loadWithHistory reads one case and its pupil's earlier plans.
-func (s *Store) loadWithHistory(ctx context.Context, id int64) (LoadedCase, error) {
-	c, version, err := s.Case(ctx, id)
-	if err != nil {
-		return LoadedCase{}, fmt.Errorf("case %d: %w", id, err)
-	}
-	history, err := s.History(ctx, c.Pupil.ID, c.ID)
-	if err != nil {
-		return LoadedCase{}, err
-	}
-	return LoadedCase{Case: c, Version: version, History: history}, nil
 }
