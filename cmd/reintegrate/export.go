@@ -82,10 +82,11 @@ func (a *app) export(cmd *cobra.Command, s *storage.Store, arg string, fl export
 		return err
 	}
 	ctx := cmd.Context()
-	c, _, err := s.Case(ctx, id)
+	lc, err := loadCase(ctx, s, id)
 	if err != nil {
-		return loadError(id, err)
+		return err
 	}
+	c := lc.Case
 	school, err := s.School(ctx)
 	if err != nil {
 		return storageError(err)
@@ -93,11 +94,7 @@ func (a *app) export(cmd *cobra.Command, s *storage.Store, arg string, fl export
 	var buf bytes.Buffer
 	switch fl.format {
 	case "json":
-		history, err := s.History(ctx, c.Pupil.ID, c.ID)
-		if err != nil {
-			return storageError(err)
-		}
-		data, err := model.EncodeCaseFile(model.CaseFile{Pupil: c.Pupil, History: history, Case: c})
+		data, err := model.EncodeCaseFile(model.CaseFile{Pupil: c.Pupil, History: lc.History, Case: c})
 		if err != nil {
 			return badInput(fmt.Errorf("case %d cannot be written as a case file: %w", id, err))
 		}

@@ -139,19 +139,6 @@ func loadReportCases(ctx context.Context, s *storage.Store, in *model.ReportInpu
 	return nil
 }
 
-// loadCase reads one case and its pupil's earlier plans.
-func loadCase(ctx context.Context, s *storage.Store, id int64) (storage.LoadedCase, error) {
-	c, _, err := s.Case(ctx, id)
-	if err != nil {
-		return storage.LoadedCase{}, loadError(id, err)
-	}
-	history, err := s.History(ctx, c.Pupil.ID, c.ID)
-	if err != nil {
-		return storage.LoadedCase{}, storageError(err)
-	}
-	return storage.LoadedCase{Case: c, History: history}, nil
-}
-
 func renderReport(r model.Report, fl reportFlags) ([]byte, error) {
 	switch {
 	case fl.csv:

@@ -120,3 +120,16 @@ func (a *app) storedCase(cmd *cobra.Command, arg string) (model.School, model.Ca
 	lc, err := loadCase(ctx, s, id)
 	return school, lc.Case, lc.History, err
 }
+
+// loadCase reads one case and its pupil's earlier plans.
+func loadCase(ctx context.Context, s *storage.Store, id int64) (storage.LoadedCase, error) {
+	c, _, err := s.Case(ctx, id)
+	if err != nil {
+		return storage.LoadedCase{}, loadError(id, err)
+	}
+	history, err := s.History(ctx, c.Pupil.ID, c.ID)
+	if err != nil {
+		return storage.LoadedCase{}, storageError(err)
+	}
+	return storage.LoadedCase{Case: c, History: history}, nil
+}
