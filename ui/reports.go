@@ -59,8 +59,9 @@ var reportFormats = map[string]struct{ label, ext string }{
 
 type (
 	reportBuiltMsg struct {
-		r   model.Report
-		err error
+		r    model.Report
+		text string // r laid out for the preview, in the command rather than Update
+		err  error
 	}
 	reportSavedMsg struct {
 		path, name, label string
@@ -131,7 +132,7 @@ func (p *reportsPage) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		p.report = &msg.r
-		p.pane.SetContent(msg.r.Text())
+		p.pane.SetContent(msg.text)
 		p.pane.GotoTop()
 	case reportSavedMsg:
 		if msg.err != nil {
@@ -338,7 +339,10 @@ func buildReportCmd(c *Common, name string, from, to model.Date, names bool) tea
 			return reportBuiltMsg{err: fmt.Errorf("read the cases for the report: %w", err)}
 		}
 		r, err := model.BuildReport(name, in)
-		return reportBuiltMsg{r: r, err: err}
+		if err != nil {
+			return reportBuiltMsg{err: err}
+		}
+		return reportBuiltMsg{r: r, text: r.Text()}
 	}
 }
 
