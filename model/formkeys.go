@@ -315,14 +315,3 @@ func signedOn(r FormRecord, key string, completed Date) (on Date, missing bool) 
 func reviewIs(r Review, kind string) bool {
 	return strings.EqualFold(strings.TrimSpace(r.Kind), kind)
 }
-
-// listing joins items in English: "a", "a and b", "a, b and c".
-func listing(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}

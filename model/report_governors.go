@@ -102,12 +102,20 @@ func repeats(c Case, plans []PastCase) (repeat, behaviour bool) {
 // outcomeClass sorts the free-text outcome into the few kinds a summary
 // counts, the way worcs rules read it ("unsuccessful", "failed", "not
 // successful"); the text itself may name people, so it is never shown.
+// outcomeFailed reads a closed plan's outcome, as staff wrote it, as a
+// failed one: the failed-reintegration rules and the governors' report
+// count the same ones.
+func outcomeFailed(outcome string) bool {
+	o := strings.ToLower(outcome)
+	return strings.Contains(o, "unsuccessful") || strings.Contains(o, "fail") || strings.Contains(o, "not successful")
+}
+
 func outcomeClass(c Case) string {
 	o := strings.ToLower(c.Outcome)
 	switch {
 	case c.Status != Closed:
 		return ""
-	case strings.Contains(o, "unsuccessful") || strings.Contains(o, "fail") || strings.Contains(o, "not successful"):
+	case outcomeFailed(o):
 		return "Unsuccessful"
 	case strings.Contains(o, "success") || strings.Contains(o, "full time") || strings.Contains(o, "full-time"):
 		return "Successful"

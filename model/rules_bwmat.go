@@ -58,7 +58,7 @@ func bwmatPlanSigned(f *facts) verdict {
 	}
 	if len(unsigned) > 0 {
 		v := localDuty(what, c.Start, Date{}, f.on)
-		v.message += "; not yet signed by " + listing(unsigned)
+		v.message += "; not yet signed by " + listPhrase(unsigned)
 		return v
 	}
 	v := localDuty(what, c.Start, MaxDate(school, parent), f.on)

@@ -110,7 +110,7 @@ func haveringMinimumExpectations(f *facts) verdict {
 		}
 	}
 	if len(missing) > 0 {
-		return unmet("the Havering plan does not record %s", listing(missing))
+		return unmet("the Havering plan does not record %s", listPhrase(missing))
 	}
 	return met("buddy, support staff and reasonable adjustments recorded")
 }

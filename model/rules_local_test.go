@@ -378,7 +378,7 @@ func TestLocalFormRecordReaders(t *testing.T) {
 			t.Errorf("signedOn(%s) missing = %v, want %v", key, missing, wantMissing)
 		}
 	}
-	if got := listing([]string{"a", "b", "c"}); got != "a, b and c" {
+	if got := listPhrase([]string{"a", "b", "c"}); got != "a, b and c" {
 		t.Errorf("listing = %q", got)
 	}
 }

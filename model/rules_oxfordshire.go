@@ -91,7 +91,7 @@ func oxonMeeting(f *facts) verdict {
 	}
 	when := oxonMeetingDate(c).UK()
 	if len(missing) > 0 {
-		return unmet("the planning meeting on %s did not include %s", when, listing(missing))
+		return unmet("the planning meeting on %s did not include %s", when, listPhrase(missing))
 	}
 	return met("planning meeting held on %s with everyone the pupil's flags require", when)
 }
@@ -147,7 +147,7 @@ func oxonPlanContents(f *facts) verdict {
 		}
 	}
 	if len(missing) > 0 {
-		return unmet("the plan does not record %s", listing(missing))
+		return unmet("the plan does not record %s", listPhrase(missing))
 	}
 	return met("the plan records all nine contents")
 }
@@ -251,10 +251,10 @@ func oxonHalfTermlyShare(f *facts) verdict {
 			continue
 		}
 		if p.last.Before(f.on) {
-			return verdict{status: Overdue, due: p.last, message: "names not shared with " + listing(missing) +
+			return verdict{status: Overdue, due: p.last, message: "names not shared with " + listPhrase(missing) +
 				" in the half term " + p.first.UK() + " to " + p.last.UK()}
 		}
-		return verdict{status: Due, due: p.last, message: "share the pupil's name with " + listing(missing) +
+		return verdict{status: Due, due: p.last, message: "share the pupil's name with " + listPhrase(missing) +
 			" by " + p.last.UK() + " (end of this half term)"}
 	}
 	v := met("names shared with Social Care, Youth Justice and Early Help in each half term since %s", c.Start.UK())

@@ -99,7 +99,7 @@ func worcsChildViews(f *facts) verdict {
 	if len(missed) == 0 {
 		return v
 	}
-	note := "views not gathered for the review on " + listing(missed)
+	note := "views not gathered for the review on " + listPhrase(missed)
 	if v.status == Met || v.status == Due {
 		return verdict{status: Unmet, due: v.due, message: note}
 	}
@@ -173,10 +173,10 @@ func worcsInitialMeeting(f *facts) verdict {
 	}
 	var gaps []string
 	if len(unsigned) > 0 {
-		gaps = append(gaps, "not signed by "+listing(unsigned))
+		gaps = append(gaps, "not signed by "+listPhrase(unsigned))
 	}
 	if len(undated) > 0 {
-		gaps = append(gaps, "missing the "+listing(undated)+" review date")
+		gaps = append(gaps, "missing the "+listPhrase(undated)+" review date")
 	}
 	if len(gaps) > 0 {
 		return unmet("the Initial Meeting form is %s", strings.Join(gaps, " and "))
@@ -199,10 +199,7 @@ func worcsFinalReview(f *facts) verdict {
 	if c.Start.IsZero() {
 		return unmet("no start date: the final review must be within 6 weeks of the start")
 	}
-	weeks := f.params.FinalReviewWeeks
-	if weeks <= 0 {
-		weeks = DefaultParams().FinalReviewWeeks
-	}
+	weeks := positive(f.params.FinalReviewWeeks, DefaultParams().FinalReviewWeeks)
 	deadline := c.Start.AddDays(7 * weeks)
 	held, planned := worcsFinalReviewDates(c)
 	if held.IsZero() && planned.After(deadline) {
@@ -284,9 +281,7 @@ func timetableHas(c Case, modes ...Mode) bool {
 func worcsFailed(c Case) (end Date, failed bool) {
 	letter, hasLetter := c.CompletedForm(TemplateWorcsFailedLetter)
 	form, hasForm := c.CompletedForm(TemplateWorcsOutcomeUnsuccessful)
-	outcome := strings.ToLower(c.Outcome)
-	failed = hasLetter || hasForm || strings.Contains(outcome, "unsuccessful") ||
-		strings.Contains(outcome, "fail") || strings.Contains(outcome, "not successful")
+	failed = hasLetter || hasForm || outcomeFailed(c.Outcome)
 	if !failed {
 		return Date{}, false
 	}
@@ -352,7 +347,7 @@ func worcsEmergencyGap(c Case, r Review) string {
 	if len(absent) == 0 {
 		return ""
 	}
-	return "the emergency review on " + r.Held.UK() + " did not include " + listing(absent)
+	return "the emergency review on " + r.Held.UK() + " did not include " + listPhrase(absent)
 }
 
 // worcsOutcomeForm: "The outcome record sheet must be completed and returned
