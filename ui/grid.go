@@ -89,7 +89,7 @@ type grid struct {
 }
 
 func newGrid(c *Common, cs model.Case, version int) *grid {
-	cs.Timetable = sortedWeeks(cs.Timetable)
+	cs.Timetable = model.SortedWeeks(cs.Timetable) // a fresh slice the grid may edit
 	in := newTextInput(c.Styles)
 	in.CharLimit = 3
 	in.Prompt = ""

@@ -170,13 +170,5 @@ func removeWeek(weeks []model.Week, i int) []model.Week {
 	return slices.Delete(weeks, i, i+1)
 }
 
-// sortedWeeks returns the case's weeks in date order, in a fresh slice the
-// grid may edit without touching the loaded case.
-func sortedWeeks(ws []model.Week) []model.Week {
-	out := slices.Clone(ws)
-	slices.SortFunc(out, byMonday)
-	return out
-}
-
 // byMonday orders weeks by the date they begin.
 func byMonday(a, b model.Week) int { return a.WeekBeginning.Time().Compare(b.WeekBeginning.Time()) }
