@@ -20,12 +20,8 @@ import (
 func runAccessible(ctx context.Context, store Store, school model.School, on model.Date, opts Options,
 	in io.Reader, out io.Writer) error {
 	// Wide: a screen reader reads whole lines, so nothing is cut short.
-	c := &Common{Width: 240, Height: 10000, Styles: newStyles(false), Keys: DefaultGlobalKeyMap(),
-		Store: store, Forms: opts.Forms, School: school, Cal: school.Calendar(), On: on,
-		Accessible: true, ctx: ctx, check: model.Check}
-	if c.Forms == nil {
-		c.Forms = defaultForms()
-	}
+	c := newCommon(ctx, store, school, on, opts, false)
+	c.Width, c.Height, c.Accessible = 240, 10000, true
 	r := bufio.NewScanner(in)
 	for {
 		fmt.Fprintf(out, "\nreintegrate, %s. %s\n", orNone(sanitise(school.Name)), newToday(c).dayLine())

@@ -88,15 +88,22 @@ type Model struct {
 	privacy  *privacy
 }
 
-// New builds the app over the store, for the school, as of the date. The
-// date is passed in (--on): nothing in the app reads the clock.
-func New(store Store, school model.School, on model.Date, opts Options) tea.Model {
-	c := &Common{Width: 80, Height: 24, Styles: newStyles(true), Keys: DefaultGlobalKeyMap(),
-		Store: store, Forms: opts.Forms, School: school, Cal: school.Calendar(), On: on,
-		Accessible: opts.Accessible, ctx: context.Background(), check: model.Check}
+// newCommon is what every screen shares, for the full-screen app (colour)
+// and the plain prompts alike.
+func newCommon(ctx context.Context, store Store, school model.School, on model.Date, opts Options, colour bool) *Common {
+	c := &Common{Styles: newStyles(colour), Keys: DefaultGlobalKeyMap(), Store: store, Forms: opts.Forms,
+		School: school, Cal: school.Calendar(), On: on, Accessible: opts.Accessible, ctx: ctx, check: model.Check}
 	if c.Forms == nil {
 		c.Forms = defaultForms()
 	}
+	return c
+}
+
+// New builds the app over the store, for the school, as of the date. The
+// date is passed in (--on): nothing in the app reads the clock.
+func New(store Store, school model.School, on model.Date, opts Options) tea.Model {
+	c := newCommon(context.Background(), store, school, on, opts, true)
+	c.Width, c.Height = 80, 24
 	p := newPrivacy(opts)
 	m := Model{common: c, help: help.New(), privacy: &p}
 	m.help.Styles = c.Styles.Help
