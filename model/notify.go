@@ -102,15 +102,9 @@ func firstStartCopy(c Case, to Role) Notification {
 
 func anyNotification(Notification) bool { return true }
 
-// ProposedNotifications lists the notifications the case needs as of the
-// date, with no school calendar: Oxfordshire's half terms then fall back
-// to fixed dates. Use ProposedNotificationsIn where the calendar is at hand.
-func ProposedNotifications(c Case, packs Packs, on Date) []ProposedNotification {
-	return ProposedNotificationsIn(c, nil, packs, on)
-}
-
 // ProposedNotificationsIn lists the notifications the case needs as of the
-// date, soonest deadline first, using the school calendar for half terms.
+// date, soonest deadline first, using the school calendar for half terms
+// (with none, Oxfordshire's half terms fall back to fixed dates).
 func ProposedNotificationsIn(c Case, cal *Calendar, packs Packs, on Date) []ProposedNotification {
 	needs := startNeeds(c, packs)
 	needs = append(needs, extensionNeeds(c)...)

@@ -83,7 +83,7 @@ func TestProposedNotificationSentBy(t *testing.T) {
 		c.Pupil.Flags = []Flag{EHCP}
 		c.Notifications = append(c.Notifications, Notification{To: SENDTeam, What: "plan", Sent: MustDate("2026-10-31"), SentBy: "Ms\x1b[2J R Khan"})
 	})
-	ps := ProposedNotifications(c, packsOf(), MustDate(natOn))
+	ps := ProposedNotificationsIn(c, nil, packsOf(), MustDate(natOn))
 	i := slices.IndexFunc(ps, func(p ProposedNotification) bool { return p.To == SENDTeam })
 	if i < 0 {
 		t.Fatal("no SEND team proposal for a pupil with an EHCP")
