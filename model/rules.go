@@ -97,6 +97,37 @@ func (f Finding) Outstanding() bool {
 // Blocks reports whether the plan must not run like this: a blocker that is not met.
 func (f Finding) Blocks() bool { return f.Severity == Blocker && f.Outstanding() }
 
+// FindingGroup is where a finding is read among the others, in the order
+// people read them: what stops the plan first, then what is late, what is
+// coming, what is missing, then the rest.
+type FindingGroup int
+
+const (
+	GroupBlocker FindingGroup = iota
+	GroupOverdue
+	GroupDue
+	GroupUnmet
+	GroupMet
+	GroupNotApplicable
+)
+
+// Group is the finding's group.
+func (f Finding) Group() FindingGroup {
+	switch {
+	case f.Blocks():
+		return GroupBlocker
+	case f.Status == Overdue:
+		return GroupOverdue
+	case f.Status == Due:
+		return GroupDue
+	case f.Status == Unmet:
+		return GroupUnmet
+	case f.Status == Met:
+		return GroupMet
+	}
+	return GroupNotApplicable
+}
+
 // Rule is one entry of the catalogue (RULES.md).
 type Rule struct {
 	ID       string

@@ -406,3 +406,24 @@ func TestLocalTemplatesAreDesignMd(t *testing.T) {
 		t.Errorf("Templates = %v\nwant %v", Templates, want)
 	}
 }
+
+// Findings are read in groups: a blocker not met first, whatever its
+// status; then overdue, due, not met, met and not applicable.
+func TestFindingGroup(t *testing.T) {
+	for _, tt := range []struct {
+		f    Finding
+		want FindingGroup
+	}{
+		{Finding{Severity: Blocker, Status: Overdue}, GroupBlocker},
+		{Finding{Severity: Blocker, Status: Unmet}, GroupBlocker},
+		{Finding{Severity: Blocker, Status: Met}, GroupMet},
+		{Finding{Severity: Warning, Status: Overdue}, GroupOverdue},
+		{Finding{Severity: Info, Status: Due}, GroupDue},
+		{Finding{Severity: Warning, Status: Unmet}, GroupUnmet},
+		{Finding{Severity: Blocker, Status: NotApplicable}, GroupNotApplicable},
+	} {
+		if got := tt.f.Group(); got != tt.want {
+			t.Errorf("%s %s: group %d, want %d", tt.f.Severity, tt.f.Status, got, tt.want)
+		}
+	}
+}

@@ -89,51 +89,32 @@ func involvementText(in model.Involvement) string {
 
 // findingCounts sums up the findings in words: "2 BLOCKERS · 1 overdue".
 func (p *casePage) findingCounts() string {
-	var blockers, overdue, due, unmet, met int
+	var n [model.GroupNotApplicable + 1]int
 	for _, f := range p.findings {
-		switch {
-		case f.Blocks():
-			blockers++
-		case f.Status == model.Overdue:
-			overdue++
-		case f.Status == model.Due:
-			due++
-		case f.Status == model.Unmet:
-			unmet++
-		case f.Status == model.Met:
-			met++
-		}
+		n[f.Group()]++
 	}
 	st := p.c.Styles
 	parts := []string{}
-	if blockers > 0 {
-		parts = append(parts, st.Blocker.Render(plural(blockers, "BLOCKER", "BLOCKERS")))
+	if n[model.GroupBlocker] > 0 {
+		parts = append(parts, st.Blocker.Render(plural(n[model.GroupBlocker], "BLOCKER", "BLOCKERS")))
 	}
-	parts = append(parts, fmt.Sprintf("%d overdue", overdue), fmt.Sprintf("%d due", due),
-		fmt.Sprintf("%d not met", unmet), fmt.Sprintf("%d met", met))
+	parts = append(parts, fmt.Sprintf("%d overdue", n[model.GroupOverdue]), fmt.Sprintf("%d due", n[model.GroupDue]),
+		fmt.Sprintf("%d not met", n[model.GroupUnmet]), fmt.Sprintf("%d met", n[model.GroupMet]))
 	return strings.Join(parts, " · ")
 }
 
-// findingGroups are the Findings tab's groups, in the order that matters
-// to the person about to start the plan.
-var findingGroups = []struct {
-	title string
-	in    func(model.Finding) bool
-}{
-	{"Blockers", model.Finding.Blocks},
-	{"Overdue", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Overdue }},
-	{"Due", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Due }},
-	{"Not met", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Unmet }},
-	{"Met", func(f model.Finding) bool { return f.Status == model.Met }},
-}
+// groupTitles head the Findings tab's groups (model.FindingGroup), in
+// order; the rules that do not apply are counted after them.
+var groupTitles = []string{model.GroupBlocker: "Blockers", model.GroupOverdue: "Overdue", model.GroupDue: "Due",
+	model.GroupUnmet: "Not met", model.GroupMet: "Met"}
 
 func (p *casePage) buildFindings() {
 	st, l := p.c.Styles, &p.list
 	n := 0
-	for _, g := range findingGroups {
+	for g, title := range groupTitles {
 		var in []model.Finding
 		for _, f := range p.findings {
-			if g.in(f) {
+			if f.Group() == model.FindingGroup(g) {
 				in = append(in, f)
 			}
 		}
@@ -143,7 +124,7 @@ func (p *casePage) buildFindings() {
 		if n > 0 {
 			l.add("")
 		}
-		l.add(st.Title.Render(fmt.Sprintf("%s (%d)", g.title, len(in))))
+		l.add(st.Title.Render(fmt.Sprintf("%s (%d)", title, len(in))))
 		for _, f := range in {
 			l.addItemWrapped(p.findingLine(f), int64(n), p.width)
 			l.addIndented(st.Subtle, 8, "source: "+f.Source+" · rule "+f.Rule, p.width)

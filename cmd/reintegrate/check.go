@@ -212,34 +212,24 @@ func writeCheckJSON(w io.Writer, on model.Date, packs model.Packs, findings []mo
 	return writeJSON(w, checkJSON{On: on.String(), Packs: enabled, Findings: findingsJSON(findings), Weeks: weeksJSON(weeks)})
 }
 
-// findingGroups is the order people read findings in: what stops the plan
-// first, then what is late, what is coming, what is missing, then the rest.
-var findingGroups = []struct {
-	title string
-	match func(model.Finding) bool
-}{
-	{"BLOCKERS", model.Finding.Blocks},
-	{"OVERDUE", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Overdue }},
-	{"DUE", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Due }},
-	{"NOT MET", func(f model.Finding) bool { return !f.Blocks() && f.Status == model.Unmet }},
-	{"MET", func(f model.Finding) bool { return f.Status == model.Met }},
-	{"NOT APPLICABLE", func(f model.Finding) bool { return f.Status == model.NotApplicable }},
-}
+// groupTitles head the findings' groups (model.FindingGroup), in order.
+var groupTitles = []string{model.GroupBlocker: "BLOCKERS", model.GroupOverdue: "OVERDUE", model.GroupDue: "DUE",
+	model.GroupUnmet: "NOT MET", model.GroupMet: "MET", model.GroupNotApplicable: "NOT APPLICABLE"}
 
 func writeCheckText(w io.Writer, c model.Case, on model.Date, findings []model.Finding, weeks []model.WeekHours) error {
 	fmt.Fprintf(w, "%s (%s), %s, as of %s\n", c.Pupil.Name, c.Pupil.YearGroup, c.Kind.Label(), on.UK())
 	fmt.Fprintf(w, "Plan %s to %s\n", orDash(c.Start.UK()), orDash(c.End().UK()))
-	for _, g := range findingGroups {
+	for g, title := range groupTitles {
 		var group []model.Finding
 		for _, f := range findings {
-			if g.match(f) {
+			if f.Group() == model.FindingGroup(g) {
 				group = append(group, f)
 			}
 		}
 		if len(group) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%d)\n", g.title, len(group))
+		fmt.Fprintf(w, "\n%s (%d)\n", title, len(group))
 		for _, f := range group {
 			writeFinding(w, f)
 		}
