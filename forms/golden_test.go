@@ -193,7 +193,7 @@ func TestPDFPageNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, _ := pdfText(b.Bytes())
-	pages := strings.Count(string(b.Bytes()), "/Type /Page\n")
+	pages := strings.Count(b.String(), "/Type /Page\n")
 	if pages < 2 {
 		t.Fatalf("the plan printed on %d page(s); want several", pages)
 	}

@@ -262,7 +262,7 @@ func TestHistoryLeavesOutTheCaseAndDrafts(t *testing.T) {
 	p := savePupil(t, s, pupilZoe())
 	earlier := model.Case{Pupil: p, Kind: model.ReducedTimetable, Reasons: []model.Reason{model.Behaviour},
 		Start: d("2025-03-03"), Closed: d("2025-04-11"), Status: model.Closed}
-	earlier = mustCreateCase(t, s, earlier)
+	mustCreateCase(t, s, earlier)
 	mustCreateCase(t, s, model.Case{Pupil: p, Kind: model.ReducedTimetable, Start: d("2025-09-01")}) // a draft that never ran
 	now := mustCreateCase(t, s, fullCase(p))
 	other := savePupil(t, s, model.Pupil{Name: "Someone Else", YearGroup: "Y8"})

@@ -67,7 +67,7 @@ func (p *casePage) startPlan() tea.Cmd {
 		}
 	}
 	if len(blockers) > 0 {
-		return complain(fmt.Errorf("Not started: %s first (Findings, tab 2): %s",
+		return refuse(fmt.Sprintf("Not started: %s first (Findings, tab 2): %s",
 			plural(len(blockers), "blocker to clear", "blockers to clear"), sanitise(blockers[0].Message)))
 	}
 	cs := p.data.cs

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"reintegrate/forms"
 	"reintegrate/model"
 )
 
@@ -19,7 +20,8 @@ func parseClosures(text string) ([]model.Closure, error) {
 		}
 		cl, err := parseClosure(line)
 		if err != nil {
-			return nil, fmt.Errorf("Holidays, line %d: %v; type DD/MM/YYYY or DD/MM/YYYY-DD/MM/YYYY then a name", n+1, err)
+			return nil, forms.FieldError{Field: fmt.Sprintf("Holidays, line %d", n+1),
+				Message: err.Error() + "; type DD/MM/YYYY or DD/MM/YYYY-DD/MM/YYYY then a name"}
 		}
 		out = append(out, cl)
 	}

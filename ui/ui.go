@@ -74,8 +74,12 @@ func back(status string) tea.Cmd {
 	return func() tea.Msg { return popMsg{status} }
 }
 func say(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text: text} } }
-func complain(err error) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text: err.Error(), err: true} }
+func complain(err error) tea.Cmd { return refuse(err.Error()) }
+
+// refuse shows a refusal written as a sentence for the status line (an
+// error value's text starts in lower case, so it reads inside another).
+func refuse(text string) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, err: true} }
 }
 
 // Model is the root of the app.

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/huh/v2"
 
+	"reintegrate/forms"
 	"reintegrate/model"
 )
 
@@ -160,10 +161,10 @@ func (d *caseDetails) formOptions() []huh.Option[string] {
 func (d *caseDetails) checkEnd(s string) error {
 	end, err := model.ParseDate(s)
 	if err != nil {
-		return errors.New("Planned end: " + err.Error())
+		return forms.FieldError{Field: "Planned end", Message: err.Error()}
 	}
 	if start, err := model.ParseDate(d.start); err == nil && end.Before(start) {
-		return fmt.Errorf("Planned end: it must be on or after the start, %s", start.UK())
+		return forms.FieldError{Field: "Planned end", Message: "it must be on or after the start, " + start.UK()}
 	}
 	return nil
 }

@@ -184,7 +184,7 @@ func writeFilePrivate(path string, data []byte) error {
 		return usageError("cannot write %s: %v", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err == nil {
+	if err = tmp.Chmod(0o600); err == nil {
 		_, err = tmp.Write(data)
 	}
 	if err == nil {
