@@ -73,7 +73,7 @@ func push(p page) tea.Cmd { return func() tea.Msg { return pushMsg{p} } }
 func back(status string) tea.Cmd {
 	return func() tea.Msg { return popMsg{status} }
 }
-func say(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text: text} } }
+func say(text string) tea.Cmd    { return func() tea.Msg { return statusMsg{text: text} } }
 func complain(err error) tea.Cmd { return refuse(err.Error()) }
 
 // refuse shows a refusal written as a sentence for the status line (an
