@@ -64,7 +64,7 @@ func CasePackPDF(c model.Case, school model.School, w io.Writer) error {
 	return finish(p, w, "case pack")
 }
 
-func finish(p *fpdf.Fpdf, w io.Writer, what string) error {
+func finish(p *printer, w io.Writer, what string) error {
 	if err := p.Output(w); err != nil {
 		return fmt.Errorf("print %s as PDF: %w", what, err)
 	}
@@ -75,7 +75,7 @@ func finish(p *fpdf.Fpdf, w io.Writer, what string) error {
 var pdfEpoch = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // newFormPDF starts a form's PDF on the forms' page layout.
-func newFormPDF(completed model.Date, title, author string) *fpdf.Fpdf {
+func newFormPDF(completed model.Date, title, author string) *printer {
 	p := newPDF("P", fontFamily, completed, title, author)
 	p.SetMargins(marginX, bodyTop, marginX)
 	p.SetAutoPageBreak(false, marginB)
@@ -86,8 +86,8 @@ func newFormPDF(completed model.Date, title, author string) *fpdf.Fpdf {
 // newPDF starts a compressed A4 PDF with the embedded fonts under family,
 // its dates set to dated (pdfEpoch when zero) so the same input prints the
 // same bytes. Forms and reports each set their own margins after.
-func newPDF(orientation, family string, dated model.Date, title, author string) *fpdf.Fpdf {
-	p := fpdf.New(orientation, "mm", "A4", "")
+func newPDF(orientation, family string, dated model.Date, title, author string) *printer {
+	p := &printer{Fpdf: fpdf.New(orientation, "mm", "A4", "")}
 	created := pdfEpoch
 	if !dated.IsZero() {
 		created = dated.Time()
@@ -96,8 +96,7 @@ func newPDF(orientation, family string, dated model.Date, title, author string) 
 	p.SetModificationDate(created)
 	p.SetCatalogSort(true)
 	p.SetCompression(true)
-	p.SetTitle(title, true)
-	p.SetAuthor(author, true)
+	p.setInfo(title, author)
 	p.SetCreator("reintegrate", true)
 	p.AddUTF8FontFromBytes(family, "", fontRegular)
 	p.AddUTF8FontFromBytes(family, "B", fontBold)
@@ -106,7 +105,7 @@ func newPDF(orientation, family string, dated model.Date, title, author string) 
 
 // pdfWriter draws documents onto the pages.
 type pdfWriter struct {
-	pdf *fpdf.Fpdf
+	pdf *printer
 	// doc is the document on the page being drawn; next takes its place in
 	// the header of the next page, after the footer has closed the last
 	// page of the document before (a case pack prints several).
@@ -149,9 +148,10 @@ func (w *pdfWriter) footer() {
 	w.font(false, 7.5)
 	p.CellFormat(contentW*0.7, 4, firstLine(p, w.doc.footer, contentW*0.7), "", 0, "L", false, 0, "")
 	p.CellFormat(contentW*0.3, 4, fmt.Sprintf("Page %d of %s", p.PageNo(), pagesAlias), "", 0, "R", false, 0, "")
+	p.footnote(marginX, pageH-marginB+8, contentW)
 }
 
-func firstLine(p *fpdf.Fpdf, s string, width float64) string {
+func firstLine(p *printer, s string, width float64) string {
 	if lines := p.SplitText(s, width); len(lines) > 0 {
 		return lines[0]
 	}

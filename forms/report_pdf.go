@@ -6,8 +6,6 @@ import (
 	"math"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"reintegrate/model"
 )
 
@@ -62,7 +60,7 @@ func writeReportPDF(r model.Report, w io.Writer, compress bool) error {
 
 // reportPage draws one report; the page may be portrait or landscape.
 type reportPage struct {
-	pdf                 *fpdf.Fpdf
+	pdf                 *printer
 	r                   model.Report
 	pageW, pageH, width float64
 }
@@ -99,6 +97,7 @@ func (rp *reportPage) footer() {
 	period := fmt.Sprintf("Period %s to %s, as of %s", rp.r.From.UK(), rp.r.To.UK(), rp.r.On.UK())
 	p.CellFormat(rp.width*0.7, 4, period, "", 0, "L", false, 0, "")
 	p.CellFormat(rp.width*0.3, 4, fmt.Sprintf("Page %d of %s", p.PageNo(), reportPagesAlias), "", 0, "R", false, 0, "")
+	p.footnote(reportMarginX, rp.pageH-reportMarginB+8, rp.width)
 }
 
 // room starts a new page unless h more millimetres fit on this one.
@@ -190,7 +189,7 @@ func (rp *reportPage) table(cols []model.Column, rows [][]model.Cell) {
 const reportUnbrokenMax = 24.0
 
 // unbroken is the width of the text's longest word, up to reportUnbrokenMax.
-func unbroken(p *fpdf.Fpdf, text string) float64 {
+func unbroken(p *printer, text string) float64 {
 	w := 0.0
 	for _, word := range strings.Fields(text) {
 		w = math.Max(w, p.GetStringWidth(word))

@@ -83,8 +83,16 @@ func (p *formPage) FullHelp() [][]key.Binding {
 }
 
 func (p *formPage) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(formSavedMsg); ok {
+	switch m := msg.(type) {
+	case formSavedMsg:
 		return p.saved(m)
+	case failedMsg:
+		// A save that stopped on an internal error (guard.go) says so
+		// here too, and the form can be tried again.
+		if p.saving {
+			return p.saved(formSavedMsg{title: p.title, err: fmt.Errorf("an internal error stopped it (%v)", m.what)})
+		}
+		return nil
 	}
 	if p.saving {
 		return nil

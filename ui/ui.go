@@ -160,7 +160,7 @@ func (m Model) capturing() bool {
 // Init asks the terminal for its background (for light or dark styles)
 // and starts the landing screen's loading.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.top().Init(), m.privacy.tick())
+	return guard(tea.Batch(tea.RequestBackgroundColor, m.top().Init(), m.privacy.tick()))
 }
 
 func (m *Model) resize() {
@@ -173,7 +173,24 @@ func (m *Model) resize() {
 
 // Update routes a message: sizes and colours to everyone, keys through
 // the global keys to the top screen, everything else to the top screen.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// A panic in it, or in a command it hands on, is caught (guard.go): the
+// status line says what failed and the app carries on.
+func (m Model) Update(msg tea.Msg) (out tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.status = failure(m.top().Title(), r)
+			out, cmd = m, nil
+		}
+	}()
+	if f, ok := msg.(failedMsg); ok {
+		m.status = failure(m.top().Title(), f.what)
+		return m, guard(m.top().Update(f))
+	}
+	out, cmd = m.update(msg)
+	return out, guard(cmd)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = max(msg.Width, 1), max(msg.Height, 1)
@@ -267,10 +284,18 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // View is the header, the top screen's body and the footer, exactly the
 // terminal's size.
-func (m Model) View() tea.View {
+func (m Model) View() (v tea.View) {
 	c := m.common
+	defer func() {
+		if r := recover(); r != nil {
+			said := ansi.Wordwrap(failure(m.top().Title(), r).text, c.Width, "")
+			v = tea.NewView(fit(c.Styles.Error.Render(said)+"\n"+
+				c.Styles.Subtle.Render("Press esc to go back."), c.Width, c.Height))
+			v.AltScreen = true
+		}
+	}()
 	if m.privacy.hidden {
-		v := tea.NewView(hiddenView(c.Styles, c.Width, c.Height))
+		v = tea.NewView(hiddenView(c.Styles, c.Width, c.Height))
 		v.AltScreen = true
 		v.WindowTitle = "reintegrate"
 		return v
@@ -284,7 +309,7 @@ func (m Model) View() tea.View {
 	s := fit(m.header(), c.Width, 1) + "\n" +
 		fit(body, c.Width, c.BodyHeight()) + "\n" +
 		fit(m.footer(), c.Width, 1)
-	v := tea.NewView(s)
+	v = tea.NewView(s)
 	v.AltScreen = true
 	v.WindowTitle = "reintegrate"
 	return v

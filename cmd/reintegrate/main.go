@@ -48,12 +48,17 @@ func tuneCollector() {
 
 // run is main without the process: tests call it with their own arguments
 // and streams and read the exit code.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// Double-clicking the .exe on a school laptop must open the app, not
 	// cobra's "this is a command line tool" notice.
 	cobra.MousetrapHelpText = ""
 	app := &app{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := app.rootCommand()
+	defer func() {
+		if r := recover(); r != nil {
+			code = internalError(stderr, root, args, r)
+		}
+	}()
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -64,6 +69,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithErrorHandler(printError),
 	)
 	return exitCode(err)
+}
+
+// internalError ends a command that panicked (a bug) with a message and
+// exit 3 in place of a stack trace. Output files are only ever renamed into
+// place once written whole, so none is left half-written.
+func internalError(stderr io.Writer, root *cobra.Command, args []string, r any) int {
+	name := "the command"
+	if cmd, _, err := root.Find(args); err == nil && cmd != root {
+		name = cmd.Name()
+	}
+	fmt.Fprintf(stderr, "reintegrate: %s stopped on an internal error (%v); nothing more was written. Please report it, with the command you ran.\n", name, r)
+	return exitStorage
 }
 
 // exitError carries the exit code a failure should give.
