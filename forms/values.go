@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -192,6 +193,9 @@ func yesNoLabels(options []string) [2]string {
 // parse turns what a person typed or picked into the stored value, or says
 // what to type instead.
 func (in input) parse(s string) (string, error) {
+	if err := model.CheckLength("", s, model.MaxNoteLength); err != nil {
+		return "", errors.New("the text " + err.Error())
+	}
 	switch in.kind {
 	case LongText:
 		if in.field != nil && in.field.DatedLines {

@@ -126,7 +126,8 @@ func badNames(t *testing.T) []badInput {
 		{"name with combining marks", name("Zoe\u0308 Nguye\u0302\u0303n"), "", "Zoe\u0308 Nguye\u0302\u0303n"},
 		{"name with emoji", name("Ava 🌟 Jones"), "", "Ava 🌟 Jones"},
 		{"name with a joined emoji", name("Kai 👩‍👩‍👧"), "", "Kai 👩‍👩‍👧"},
-		{"very long name", name(long), "", strings.TrimSpace(long)},
+		{"very long name", name(long), "pupil.name", "has 5,500 characters: the most it may have is 200"},
+		{"name of 200 characters", name(long[:229]), "", long[:229]},
 		{"name spaced out", name("  Zoë \t  Clarke  "), "", "Zoë Clarke"},
 		{"carriage return overwriting a name", name("Sam\r       NONE"), "", "Sam NONE"},
 		{"OSC 8 link in a name", name("\x1b]8;;https://evil.example\x07Sam\x1b]8;;\x07 Taylor"), "", "Sam Taylor"},
@@ -162,14 +163,22 @@ func badNotes(t *testing.T) []badInput {
 				func(cf CaseFile) string { return cf.Case.Reviews[0].Notes })
 		}
 	}
-	big := strings.Repeat("Mornings settled;\tafternoons hard. Zoë spoke for herself.\n", 1800) // about 100 KB
-	return []badInput{
-		{"100 KB of review notes", note(big), "", big},
-		{"100 KB of notes full of escapes", note(strings.Repeat("\x1b[31mred\x1b[0m\r\n", 10000)), "", strings.Repeat("red\n", 10000)},
-		{"100 KB in one form field", func() badResult {
-			return viaCaseFile(cfEdit(t, `]}`, `], "forms": [{"template": "bwmat.plan", "fields": {"objectives": `+jsonText(big)+`}}]}`),
+	line := "Mornings settled;\tafternoons hard. Zoë spoke for herself.\n" // 58 characters
+	big := strings.Repeat(line, 1800)                                      // about 100 KB
+	most := strings.Repeat(line, 344) + strings.Repeat("x", 20_000-344*58) // the limit, exactly
+	field := func(text string) func() badResult {
+		return func() badResult {
+			return viaCaseFile(cfEdit(t, `]}`, `], "forms": [{"template": "bwmat.plan", "fields": {"objectives": `+jsonText(text)+`}}]}`),
 				func(cf CaseFile) string { return cf.Case.Forms[0].Fields["objectives"] })
-		}, "", big},
+		}
+	}
+	return []badInput{
+		{"100 KB of review notes", note(big), "reviews[0].notes", "has 104,400 characters: the most it may have is 20,000"},
+		{"20,000 characters of review notes", note(most), "", most},
+		{"100 KB of notes full of escapes", note(strings.Repeat("\x1b[31mred\x1b[0m\r\n", 10000)), "reviews[0].notes", "the most it may have is 20,000"},
+		{"notes full of escapes", note(strings.Repeat("\x1b[31mred\x1b[0m\r\n", 1400)), "", strings.Repeat("red\n", 1400)},
+		{"100 KB in one form field", field(big), "forms[0].fields.objectives", "has 104,400 characters: the most it may have is 20,000"},
+		{"20,000 characters in one form field", field(most), "", most},
 		{"notes with a bidi override", note("Agreed \u202eon Friday\u202c."), "", "Agreed on Friday."},
 		{"notes as a list", func() badResult {
 			return viaCaseFile(cfEdit(t, `]}`, `], "reviews": [{"notes": ["a"]}]}`), pupilName)
@@ -331,7 +340,7 @@ func badShapes(t *testing.T) []badInput {
 }
 
 // whatToType are the words a refusal uses to tell someone what to do.
-var whatToType = []string{"type ", "use ", "keep ", "remove ", "add ", "leave ", "export ", "check ", "correct ", "choose ",
+var whatToType = []string{"type ", "shorten ", "use ", "keep ", "remove ", "add ", "leave ", "export ", "check ", "correct ", "choose ",
 	"for example", "such as", "did you mean", "the keys are"}
 
 func TestBadInputCatalogue(t *testing.T) {

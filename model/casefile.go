@@ -83,6 +83,10 @@ func ParseCaseFile(data []byte, opts ...ParseOption) (CaseFile, error) {
 		o(r)
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark from Windows Notepad
+	if len(data) > MaxCaseFileBytes {               // before reading any of it: see MaxCaseFileBytes
+		return CaseFile{}, CaseFileErrors{{Message: fmt.Sprintf("is %s: a case file may be at most %s; check it is the case file you meant",
+			Size(len(data)), Size(MaxCaseFileBytes))}}
+	}
 	if !json.Valid(data) {
 		return CaseFile{}, CaseFileErrors{{Message: cfSyntaxMessage(data)}}
 	}
@@ -92,6 +96,12 @@ func ParseCaseFile(data []byte, opts ...ParseOption) (CaseFile, error) {
 		return CaseFile{}, r.errs
 	}
 	cf.Case.Pupil = cf.Pupil
+	if err := cf.Case.CheckLimits(); err != nil { // the limits no single field's reader sees
+		return CaseFile{}, CaseFileErrors{{Message: err.Error()}}
+	}
+	if err := CheckCount("the earlier plans (history)", len(cf.History), MaxListItems, "entries"); err != nil {
+		return CaseFile{}, CaseFileErrors{{Message: err.Error()}}
+	}
 	return cf, nil
 }
 
@@ -99,11 +109,11 @@ func (r *cfReader) file(v json.RawMessage, cf *CaseFile) {
 	r.object("", "a case file", v,
 		cfKey{"format", `type "format": "reintegrate/case@1"`, r.format},
 		cfKey{"pupil", "type the pupil's name and year group", func(at string, v json.RawMessage) { cf.Pupil = r.pupil(at, v) }},
-		cfKey{"history", "", func(at string, v json.RawMessage) { cf.History = cfEach(r, at, v, r.pastCase) }},
+		cfKey{"history", "", func(at string, v json.RawMessage) { cf.History = cfEach(r, at, v, cfEntries, r.pastCase) }},
 		cfKey{"case", "type the case: its kind, status and dates", func(at string, v json.RawMessage) { r.caseDetails(at, v, &cf.Case) }},
 		cfKey{"timetable", "", func(at string, v json.RawMessage) { cf.Case.Timetable = r.timetable(at, v) }},
-		cfKey{"reviews", "", func(at string, v json.RawMessage) { cf.Case.Reviews = cfEach(r, at, v, r.review) }},
-		cfKey{"forms", "", func(at string, v json.RawMessage) { cf.Case.Forms = cfEach(r, at, v, r.form) }},
+		cfKey{"reviews", "", func(at string, v json.RawMessage) { cf.Case.Reviews = cfEach(r, at, v, cfEntries, r.review) }},
+		cfKey{"forms", "", func(at string, v json.RawMessage) { cf.Case.Forms = cfEach(r, at, v, cfEntries, r.form) }},
 	)
 }
 
@@ -117,7 +127,8 @@ func (r *cfReader) pupil(path string, v json.RawMessage) Pupil {
 	var p Pupil
 	r.object(path, "the pupil", v,
 		cfKey{"name", "type the pupil's name", func(at string, v json.RawMessage) {
-			if p.Name = r.name(at, v); p.Name == "" {
+			n := len(r.errs) // a name past its limit is reported once, not as empty too
+			if p.Name = r.name(at, v); p.Name == "" && len(r.errs) == n {
 				r.fail(at, v, "is empty: type the pupil's name")
 			}
 		}},
@@ -158,7 +169,7 @@ func (r *cfReader) pastCase(path string, v json.RawMessage) PastCase {
 // notBefore refuses a date before the one it must follow (when both are set).
 func (r *cfReader) notBefore(at string, d, first Date, firstName string) {
 	if !d.IsZero() && !first.IsZero() && d.Before(first) {
-		r.errs = append(r.errs, FieldError{Path: at, Value: strconv.Quote(d.String()), Message: fmt.Sprintf(
+		r.add(FieldError{Path: at, Value: strconv.Quote(d.String()), Message: fmt.Sprintf(
 			"%s is before the %s (%s): type a date on or after %s", d.UK(), firstName, first.UK(), first.UK())})
 	}
 }
@@ -176,9 +187,9 @@ func (r *cfReader) caseDetails(path string, v json.RawMessage, c *Case) {
 		cfKey{"named_person", "", r.nameTo(&c.NamedPerson)},
 		cfKey{"consent", "", func(at string, v json.RawMessage) { c.Consent = r.consent(at, v) }},
 		cfKey{"risk_assessment", "", func(at string, v json.RawMessage) { c.RiskAssessment = r.riskAssessment(at, v) }},
-		cfKey{"involvement", "", func(at string, v json.RawMessage) { c.Involvement = cfEach(r, at, v, r.involvement) }},
-		cfKey{"notifications", "", func(at string, v json.RawMessage) { c.Notifications = cfEach(r, at, v, r.notification) }},
-		cfKey{"extensions", "", func(at string, v json.RawMessage) { c.Extensions = cfEach(r, at, v, r.extension) }},
+		cfKey{"involvement", "", func(at string, v json.RawMessage) { c.Involvement = cfEach(r, at, v, cfEntries, r.involvement) }},
+		cfKey{"notifications", "", func(at string, v json.RawMessage) { c.Notifications = cfEach(r, at, v, cfEntries, r.notification) }},
+		cfKey{"extensions", "", func(at string, v json.RawMessage) { c.Extensions = cfEach(r, at, v, cfEntries, r.extension) }},
 		cfKey{"referral", "", func(at string, v json.RawMessage) { c.Referral = r.referral(at, v) }},
 		cfKey{"home_learning", "", cfInto(r, &c.HomeLearning)},
 	)
@@ -279,7 +290,8 @@ func (r *cfReader) form(path string, v json.RawMessage) FormRecord {
 	var f FormRecord
 	r.object(path, "a form", v,
 		cfKey{"template", `type the form's template, such as "bwmat.plan"`, func(at string, v json.RawMessage) {
-			if f.Template = r.name(at, v); f.Template == "" {
+			n := len(r.errs)
+			if f.Template = r.name(at, v); f.Template == "" && len(r.errs) == n {
 				r.fail(at, v, `is empty: type the form's template, such as "bwmat.plan"`)
 			}
 		}},
@@ -301,9 +313,22 @@ func (r *cfReader) form(path string, v json.RawMessage) FormRecord {
 
 func (r *cfReader) formFields(path string, v json.RawMessage) map[string]string {
 	var out map[string]string
+	full := false
 	r.fields(path, v, func(name, at string, v json.RawMessage) {
 		if out == nil {
 			out = make(map[string]string)
+		}
+		if full || len(out) == MaxFormFields {
+			if !full {
+				r.fail(path, nil, "has more than %s fields: the most a form may have is %[1]s; remove the ones not needed",
+					Thousands(MaxFormFields))
+			}
+			full = true
+			return
+		}
+		if err := CheckLength("", name, MaxNameLength); err != nil {
+			r.fail(at, nil, "the field's name %s", err.Error())
+			return
 		}
 		out[name] = r.note(at, v)
 	})
@@ -312,13 +337,13 @@ func (r *cfReader) formFields(path string, v json.RawMessage) map[string]string 
 
 func (r *cfReader) timetable(path string, v json.RawMessage) []Week {
 	first := make(map[Date]string) // week beginning -> where it was first planned
-	return cfEach(r, path, v, func(at string, v json.RawMessage) Week {
+	return cfEach(r, path, v, cfWeeks, func(at string, v json.RawMessage) Week {
 		w := r.week(at, v)
 		if w.WeekBeginning.IsZero() {
 			return w
 		}
 		if earlier, ok := first[w.WeekBeginning]; ok {
-			r.errs = append(r.errs, FieldError{Path: at + ".week_beginning", Value: strconv.Quote(w.WeekBeginning.String()),
+			r.add(FieldError{Path: at + ".week_beginning", Value: strconv.Quote(w.WeekBeginning.String()),
 				Message: fmt.Sprintf("the week beginning %s is planned twice (also at %s): keep one", w.WeekBeginning.UK(), earlier)})
 		} else {
 			first[w.WeekBeginning] = at

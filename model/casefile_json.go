@@ -36,6 +36,21 @@ type cfReader struct {
 	errs    CaseFileErrors
 }
 
+// cfMaxErrors is where the reader stops listing problems: a file with more
+// is not worth reading further, and listing them all would take long.
+const cfMaxErrors = 1_000
+
+// cfLimit is how many entries a list may have, and what they are called.
+type cfLimit struct {
+	most int
+	unit string
+}
+
+var (
+	cfEntries = cfLimit{MaxListItems, "entries"}
+	cfWeeks   = cfLimit{MaxWeeks, "weeks"}
+)
+
 // cfKey is one key an object may have. required says what to type when the
 // key is missing or null; it is "" for optional keys.
 type cfKey struct {
@@ -45,8 +60,23 @@ type cfKey struct {
 }
 
 func (r *cfReader) fail(at string, v json.RawMessage, format string, a ...any) {
-	r.errs = append(r.errs, FieldError{Path: at, Value: cfShown(v), Message: fmt.Sprintf(format, a...)})
+	r.add(FieldError{Path: at, Value: cfShown(v), Message: fmt.Sprintf(format, a...)})
 }
+
+// add records a problem, up to cfMaxErrors; then it says it stopped, and
+// every walk ends.
+func (r *cfReader) add(e FieldError) {
+	switch {
+	case len(r.errs) < cfMaxErrors:
+		r.errs = append(r.errs, e)
+	case len(r.errs) == cfMaxErrors:
+		r.errs = append(r.errs, FieldError{Message: fmt.Sprintf(
+			"has more than %s problems: reading stopped there; correct these, or export the file again", Thousands(cfMaxErrors))})
+	}
+}
+
+// stopped reports whether reading has ended: too many problems.
+func (r *cfReader) stopped() bool { return len(r.errs) > cfMaxErrors }
 
 // fields walks an object's keys in the order written, refusing a key given twice.
 func (r *cfReader) fields(path string, v json.RawMessage, visit func(name, at string, v json.RawMessage)) {
@@ -63,7 +93,7 @@ func (r *cfReader) fields(path string, v json.RawMessage, visit func(name, at st
 		r.fail(path, v, "cannot be read: %v", err)
 		return
 	}
-	for dec.More() {
+	for dec.More() && !r.stopped() {
 		tok, err := dec.Token()
 		var val json.RawMessage
 		if err == nil {
@@ -106,7 +136,7 @@ func (r *cfReader) object(path, what string, v json.RawMessage, keys ...cfKey) {
 	}
 	for _, k := range keys {
 		if k.required != "" && !seen[k.name] {
-			r.errs = append(r.errs, FieldError{Path: cfPath(path, k.name), Message: "missing: " + k.required})
+			r.add(FieldError{Path: cfPath(path, k.name), Message: "missing: " + k.required})
 		}
 	}
 }
@@ -120,7 +150,7 @@ func (r *cfReader) unknownKey(at, name, what string, keys []cfKey) {
 	if s := cfClosest(name, names); s != "" {
 		msg = fmt.Sprintf("%q is not a key of %s: did you mean %q? The keys are %s", name, what, s, strings.Join(names, ", "))
 	}
-	r.errs = append(r.errs, FieldError{Path: at, Value: name, Message: msg})
+	r.add(FieldError{Path: at, Value: name, Message: msg})
 }
 
 func (r *cfReader) wrongType(at string, v json.RawMessage, want string) {
@@ -131,7 +161,9 @@ func (r *cfReader) wrongType(at string, v json.RawMessage, want string) {
 	r.fail(at, v, "%s is %s: type %s", cfShown(v), cfJSONKind(v), want)
 }
 
-func (r *cfReader) list(path string, v json.RawMessage, visit func(at string, v json.RawMessage)) {
+// list reads a list of at most limit entries; a longer one is refused
+// whole, before any entry is read.
+func (r *cfReader) list(path string, v json.RawMessage, limit cfLimit, visit func(at string, v json.RawMessage)) {
 	if cfIsNull(v) {
 		return
 	}
@@ -140,7 +172,14 @@ func (r *cfReader) list(path string, v json.RawMessage, visit func(at string, v 
 		r.wrongType(path, v, "a list in [ ]")
 		return
 	}
+	if err := CheckCount("", len(items), limit.most, limit.unit); err != nil {
+		r.fail(path, nil, "%s", err.Error())
+		return
+	}
 	for i, item := range items {
+		if r.stopped() {
+			return
+		}
 		visit(fmt.Sprintf("%s[%d]", path, i), item)
 	}
 }
@@ -161,15 +200,23 @@ func (r *cfReader) text(at string, v json.RawMessage) (s string, ok bool) {
 // escape sequence, control or bidi character a file carries reaches a
 // screen, a PDF or a CSV; tabs and newlines are kept.
 func (r *cfReader) note(at string, v json.RawMessage) string {
+	return CleanText(r.limited(at, v, MaxNoteLength), true)
+}
+
+// limited reads text of at most limit characters.
+func (r *cfReader) limited(at string, v json.RawMessage, limit int) string {
 	s, _ := r.text(at, v)
-	return CleanText(s, true)
+	if err := CheckLength("", s, limit); err != nil {
+		r.fail(at, nil, "%s", err.Error())
+		return ""
+	}
+	return s
 }
 
 // name reads a person's name: sanitised to one line, runs of spaces closed
 // up and the ends trimmed (CleanName).
 func (r *cfReader) name(at string, v json.RawMessage) string {
-	s, _ := r.text(at, v)
-	return CleanName(s)
+	return CleanName(r.limited(at, v, MaxNameLength))
 }
 
 // cfInto reads a date, true/false or text into dst, by dst's type.
@@ -252,7 +299,7 @@ func cfWord[T ~string](r *cfReader, at string, v json.RawMessage, allowed []T, w
 // cfWords reads a list of words, refusing repeats.
 func cfWords[T ~string](r *cfReader, path string, v json.RawMessage, allowed []T, what string) []T {
 	var out []T
-	r.list(path, v, func(at string, v json.RawMessage) {
+	r.list(path, v, cfEntries, func(at string, v json.RawMessage) {
 		if cfIsNull(v) {
 			r.wrongType(at, v, "text in double quotes")
 			return
@@ -269,9 +316,9 @@ func cfWords[T ~string](r *cfReader, path string, v json.RawMessage, allowed []T
 }
 
 // cfEach reads a list of objects, one read per entry.
-func cfEach[T any](r *cfReader, path string, v json.RawMessage, read func(at string, v json.RawMessage) T) []T {
+func cfEach[T any](r *cfReader, path string, v json.RawMessage, limit cfLimit, read func(at string, v json.RawMessage) T) []T {
 	var out []T
-	r.list(path, v, func(at string, v json.RawMessage) {
+	r.list(path, v, limit, func(at string, v json.RawMessage) {
 		if cfIsNull(v) {
 			r.wrongType(at, v, "an object in { }")
 			return

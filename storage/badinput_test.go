@@ -127,12 +127,35 @@ func TestStorageRefusesBadInputAndKeepsNothing(t *testing.T) {
 		}, ErrDuplicate, []string{"already has this Reduced timetable starting 02/11/2026 as case 1: open that case instead", "nothing was imported"}},
 		{"a case file that fills the disk after its pupil and history", func(t *testing.T, s *Store, _ model.Pupil, _ model.Case) error {
 			cf := caseFile(model.Pupil{Name: "Łukasz Nowak", DateOfBirth: d("2011-02-03"), YearGroup: "Y10"})
-			cf.Case.Reviews[0].Notes = strings.Repeat("Zoë's review notes, long. ", 8000)
+			for range 10 { // each note within its limit (model.MaxNoteLength)
+				cf.Case.Reviews = append(cf.Case.Reviews, model.Review{Notes: strings.Repeat("Zoë's review notes, long. ", 769)})
+			}
 			setMaxPages(t, s, pageCount(t, s)+3)
 			defer setMaxPages(t, s, 1<<30)
 			_, err := s.ImportCaseFile(ctx, cf)
 			return err
 		}, ErrFull, []string{"is full", "nothing was imported"}},
+		{"a case saved with a note past its limit", func(t *testing.T, s *Store, _ model.Pupil, c model.Case) error {
+			c.Reviews[0].Notes = strings.Repeat("é", model.MaxNoteLength+1)
+			_, err := s.SaveCase(ctx, c, 1)
+			return err
+		}, nil, []string{"save case 1: review 1: notes has 20,001 characters: the most it may have is 20,000; shorten it"}},
+		{"a case with 105 weeks", func(t *testing.T, s *Store, _ model.Pupil, c model.Case) error {
+			for i := len(c.Timetable); i <= model.MaxWeeks; i++ {
+				c.Timetable = append(c.Timetable, model.Week{WeekBeginning: c.Timetable[i-1].WeekBeginning.AddDays(7)})
+			}
+			_, err := s.SaveCase(ctx, c, 1)
+			return err
+		}, nil, []string{"the timetable has 105 weeks: the most it may have is 104"}},
+		{"a pupil named past the limit", func(t *testing.T, s *Store, zoe model.Pupil, _ model.Case) error {
+			zoe.Name = strings.Repeat("Zoë ", 60)
+			return s.SavePupil(ctx, &zoe)
+		}, nil, []string{"pupil's name has 239 characters: the most it may have is 200"}},
+		{"a school profile with a name past the limit", func(t *testing.T, s *Store, _ model.Pupil, _ model.Case) error {
+			sc := model.DefaultSchool()
+			sc.Name = strings.Repeat("x", 201)
+			return s.SaveSchool(ctx, sc)
+		}, nil, []string{"school profile: school name has 201 characters"}},
 		{"a case file whose pupil has no name", func(t *testing.T, s *Store, _ model.Pupil, _ model.Case) error {
 			_, err := s.ImportCaseFile(ctx, caseFile(model.Pupil{Name: " ", YearGroup: "Y8"}))
 			return err
@@ -175,8 +198,8 @@ func pageCount(t *testing.T, s *Store) int {
 // "Case file": moving a case between the AP setting and the host school).
 func TestStorageKeepsWhatTheModelTakes(t *testing.T) {
 	names := []string{"Zoë Ó Briain", "Łukasz Wiśniewski", "Oliver O'Brien", "Nguyễn Thị Mai", "Zoe\u0308 Nguye\u0302\u0303n",
-		"Ava 🌟 Jones", "Kai 👩‍👩‍👧", strings.TrimSpace(strings.Repeat("Zoë-Łukasz ", 500)), `=HYPERLINK("x","Sam")`, "Robert'); DROP TABLE pupils;--"}
-	big := strings.Repeat("Mornings settled;\tafternoons hard. Zoë spoke for herself.\n", 1800) // about 100 KB
+		"Ava 🌟 Jones", "Kai 👩‍👩‍👧", strings.TrimSpace(strings.Repeat("Zoë-Łukasz ", 18)), `=HYPERLINK("x","Sam")`, "Robert'); DROP TABLE pupils;--"}
+	big := strings.Repeat("Mornings settled;\tafternoons hard. Zoë spoke for herself.\n", 344) // within model.MaxNoteLength
 	s := openTemp(t)
 	for i, name := range names {
 		cf := caseFile(model.Pupil{Name: name, DateOfBirth: d("2013-04-02").AddDays(i), YearGroup: "Y8"})

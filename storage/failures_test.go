@@ -31,13 +31,20 @@ func TestFullDiskSavesNothing(t *testing.T) {
 		before[table] = count(t, s, table)
 	}
 
+	// Each note within its limit (model.MaxNoteLength), many of them.
+	note := strings.Repeat("The review went on at length. ", 666)
 	big := fullCase(p)
-	big.Reviews[0].Notes = strings.Repeat("The review went on at length. ", 4000)
+	for range 6 {
+		big.Reviews = append(big.Reviews, model.Review{Notes: note})
+	}
 	err := s.CreateCase(ctx, &big)
 	wantErr(t, err, ErrFull, "is full: nothing was saved", s.Path())
 
 	edited := c
-	edited.HomeLearning = strings.Repeat("Work set daily. ", 8000)
+	edited.HomeLearning = strings.Repeat("Work set daily. ", 1250)
+	for range 6 {
+		edited.Reviews = append(edited.Reviews, model.Review{Notes: note})
+	}
 	_, err = s.SaveCase(ctx, edited, 1)
 	wantErr(t, err, ErrFull, "is full")
 

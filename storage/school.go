@@ -143,6 +143,9 @@ func replaceSchool(ctx context.Context, tx *sql.Tx, sc model.School) error {
 }
 
 func validateSchool(sc model.School) error {
+	if err := sc.CheckLimits(); err != nil {
+		return fmt.Errorf("school profile: %w", err)
+	}
 	if sc.Sessions.AM < 0 || sc.Sessions.AM > 600 || sc.Sessions.PM < 0 || sc.Sessions.PM > 600 {
 		return fmt.Errorf("school session lengths %d am and %d pm are not possible: type the minutes of direct contact, such as 180 and 120", sc.Sessions.AM, sc.Sessions.PM)
 	}

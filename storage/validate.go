@@ -14,6 +14,9 @@ import (
 // a good plan are model.Check's business, not storage's.
 
 func validatePupil(p model.Pupil) error {
+	if err := p.CheckLimits(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(p.Name) == "" {
 		return fmt.Errorf("pupil name is empty: type the pupil's full name")
 	}
@@ -48,6 +51,7 @@ func validateCase(c model.Case) error {
 // case file names rather than points to.
 func validateCaseDetails(c model.Case) error {
 	checks := []error{
+		c.CheckLimits(),
 		known("case kind", []model.Kind{c.Kind}, model.Kinds),
 		known("case status", []model.CaseStatus{c.Status}, model.CaseStatuses),
 		known("case reason", c.Reasons, model.Reasons),

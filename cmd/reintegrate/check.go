@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -85,9 +84,10 @@ func (a *app) check(cmd *cobra.Command, args []string, fl checkFlags) error {
 }
 
 func readCaseFile(path string, lengths model.SessionLengths) (model.CaseFile, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, model.MaxCaseFileBytes+len("\ufeff"),
+		"a case file may be at most "+model.Size(model.MaxCaseFileBytes))
 	if err != nil {
-		return model.CaseFile{}, usageError("cannot read the case file: %v", err)
+		return model.CaseFile{}, err
 	}
 	cf, err := model.ParseCaseFile(data, model.WithSessionLengths(lengths))
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -66,7 +67,8 @@ func (a *app) importFile(cmd *cobra.Command, s *storage.Store, path string) erro
 // importError: a clash with what is stored is the file's problem (exit 2);
 // anything else is storage trouble.
 func importError(err error) error {
-	if errors.Is(err, storage.ErrDuplicate) || errors.Is(err, storage.ErrConflict) {
+	var limit *model.LimitError
+	if errors.Is(err, storage.ErrDuplicate) || errors.Is(err, storage.ErrConflict) || errors.As(err, &limit) {
 		return badInput(err)
 	}
 	return storageError(err)
@@ -77,12 +79,18 @@ func looksLikeJSON(data []byte) bool {
 	return len(trimmed) > 0 && trimmed[0] == '{'
 }
 
+// maxImportBytes is the largest file import reads at all: the pupils
+// CSV's limit (the larger of the two kinds), with room for an encrypted
+// file's overhead. Each reader then holds its own kind to its own limit.
+const maxImportBytes = model.MaxPupilsCSVBytes + 1<<20
+
 // readMaybeEncrypted reads a file to import, opening it with the
 // passphrase if it is an age file.
 func (a *app) readMaybeEncrypted(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, maxImportBytes, fmt.Sprintf("a pupils CSV may be at most %s, a case file %s",
+		model.Size(model.MaxPupilsCSVBytes), model.Size(model.MaxCaseFileBytes)))
 	if err != nil {
-		return nil, usageError("cannot read %s: %v", path, err)
+		return nil, err
 	}
 	if !isEncrypted(data) {
 		return data, nil
@@ -92,6 +100,29 @@ func (a *app) readMaybeEncrypted(path string) ([]byte, error) {
 		return nil, err
 	}
 	return decryptBytes(data, pass, path)
+}
+
+// readLimited reads a file of at most limit bytes, refusing a larger one
+// after reading no more than the limit (a disk image picked by mistake is
+// not read whole, nor is a never-ending pipe). most says the limit.
+func readLimited(path string, limit int, most string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError("cannot read %s: %v", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, usageError("cannot read %s: %v", path, err)
+	}
+	if len(data) > limit {
+		size := "more than " + model.Size(limit)
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			size = model.Size(int(info.Size()))
+		}
+		return nil, usageError("%s is %s: %s; check it is the file you meant", path, size, most)
+	}
+	return data, nil
 }
 
 func (a *app) backupCommand() *cobra.Command {

@@ -110,6 +110,9 @@ func notificationToRecord(fl notifyFlags, on model.Date) (bool, model.Notificati
 	if err != nil {
 		return false, n, usageError("--what: %v", err)
 	}
+	if err := model.CheckLength("--by", fl.by, model.MaxNameLength); err != nil {
+		return false, n, badInput(err)
+	}
 	sent, err := dateFlag("--sent", fl.sent)
 	if err != nil {
 		return false, n, err
@@ -126,8 +129,12 @@ func notificationToRecord(fl notifyFlags, on model.Date) (bool, model.Notificati
 // saveError: a case saved elsewhere meanwhile is the user's to retry (2);
 // anything else is storage trouble (3).
 func saveError(err error) error {
-	if errors.Is(err, storage.ErrConflict) {
+	var limit *model.LimitError
+	switch {
+	case errors.Is(err, storage.ErrConflict):
 		return badInput(fmt.Errorf("%w: nothing was recorded; run the command again", err))
+	case errors.As(err, &limit):
+		return badInput(fmt.Errorf("%w; nothing was recorded", err))
 	}
 	return storageError(err)
 }
