@@ -70,9 +70,13 @@ const (
 // signature field stores the date signed (or "yes" when the form has no date
 // line) and is blank or "no" while unsigned.
 //
-// A completed form that lacks one of these keys (a case file written only to
-// the case-file contract) counts as saying yes: the rules treat the completed
-// document as done, with its completion date, unless a field says otherwise.
+// A field the rules read as content (oxon.plan's nine contents, havering.plan's
+// buddy and adjustments, hillingdon.placement's September destination,
+// worcs.initial-meeting's transport) is done only when filled in: blank, or
+// missing from a completed form (a case file written without our keys), it is
+// not done. Otherwise a completed form that lacks a key counts as saying yes:
+// the rules treat the completed document as done, with its completion date,
+// unless a field says otherwise.
 const (
 	// FieldMeetingDate is the "Date of Meeting" (oxon.plan, bwmat.plan,
 	// worcs.initial-meeting, worcs.review).

@@ -89,8 +89,8 @@ var fixedTermStarts = [][2]int{{1, 1}, {4, 15}, {9, 1}}
 // haveringMinimumExpectations: the agreed minimum expectations (003): a
 // reintegration plan (havering.plan-before-return), "Support staff and buddy
 // are available" and "Reasonable adjustments are explored and put in
-// place". Both are havering.plan fields; a completed plan without them
-// (a case file that cannot know our keys) counts as recording them.
+// place". Both are havering.plan fields, and a blank one is not done,
+// whether the plan is completed or not, typed in or read from a case file.
 func haveringMinimumExpectations(f *facts) verdict {
 	c := f.c
 	if c.Kind != APReintegration {
@@ -105,7 +105,7 @@ func haveringMinimumExpectations(f *facts) verdict {
 		{FieldBuddy, "the buddy and support staff"},
 		{FieldAdjustments, "the reasonable adjustments"},
 	} {
-		if v, asked := rec.Answer(e.key); v == "" && (asked || rec.Completed.IsZero()) {
+		if v, _ := rec.Answer(e.key); v == "" {
 			missing = append(missing, e.label)
 		}
 	}

@@ -47,8 +47,11 @@ func haveringRows() map[string][]localRow {
 			{seed: "003 minimum expectations: a part-done plan", c: localAP(plan(localForm(TemplateHaveringPlan, ""))),
 				on: "2026-11-18", want: Unmet, msg: "the buddy and support staff and the reasonable adjustments"},
 			{seed: "003 minimum expectations: no plan", c: localAP(plan()), on: "2026-11-18", want: Unmet},
+			// 003, the second edition: a field left blank in a completed form is not done.
 			{seed: "003 minimum expectations: a completed plan from a case file without our keys", c: localAP(plan(localForm(TemplateHaveringPlan, "2026-10-21"))),
-				on: "2026-11-18", want: Met},
+				on: "2026-11-18", want: Unmet, msg: "the buddy and support staff and the reasonable adjustments"},
+			{seed: "003 minimum expectations: a completed plan with both left blank", c: localAP(localSetField(TemplateHaveringPlan, FieldBuddy, " ", FieldAdjustments, "")),
+				on: "2026-11-18", want: Unmet, msg: "the buddy and support staff and the reasonable adjustments"},
 			{seed: "003: only reintegrations from AP", c: reduced, on: "2026-11-18", want: NotApplicable},
 		},
 	}

@@ -151,8 +151,8 @@ func hillingdonContacts(c Case, cal *Calendar, on Date) []Date {
 // plan and move on into suitable education, or employment alongside
 // part-time study or training, identifying their planned September
 // destination" (004). Applies to Y10 and Y11 pupils in an AP placement (as
-// hillingdonInAP). The placement form's destination field, filled in; a
-// completed form without the field counts.
+// hillingdonInAP). The placement form's destination field, filled in: a
+// blank one is not done, nor a completed form without the field.
 func hillingdonKS4Destination(f *facts) verdict {
 	c := f.c
 	if y := c.Pupil.YearGroup; y != "Y10" && y != "Y11" {
@@ -161,9 +161,8 @@ func hillingdonKS4Destination(f *facts) verdict {
 	if !hillingdonInAP(c) {
 		return notApplicable(notInAP)
 	}
-	rec, ok := c.Form(TemplateHillingdonPlacement)
-	v, asked := rec.Answer(FieldSeptemberDestination)
-	if v != "" || (ok && !asked && !rec.Completed.IsZero()) {
+	rec, _ := c.Form(TemplateHillingdonPlacement)
+	if v, _ := rec.Answer(FieldSeptemberDestination); v != "" {
 		return met("planned September (post-16) destination recorded")
 	}
 	return unmet("record the pupil's planned September (post-16) destination on the placement form (%s)", TemplateHillingdonPlacement)

@@ -68,8 +68,9 @@ func hillingdonRows() map[string][]localRow {
 				on: "2026-11-18", want: Unmet, msg: "September"},
 			{seed: "004: Y11 part-time off-site with no placement record", c: localApply(func() Case { return offsite }, localYear("Y11")),
 				on: "2026-11-18", want: Unmet},
+			// 004, the second edition: a field left blank in a completed form is not done.
 			{seed: "004: a completed record from a case file without our keys", c: localAP(placement(localForm(TemplateHillingdonPlacement, "2026-04-20"))),
-				on: "2026-11-18", want: Met},
+				on: "2026-11-18", want: Unmet, msg: "September"},
 			{seed: "004: not Key Stage 4", c: localAP(localYear("Y8")), on: "2026-11-18", want: NotApplicable},
 			{seed: "004: Key Stage 4 but not in AP", c: localApply(func() Case { return inSchool }, localYear("Y11")), on: "2026-11-18", want: NotApplicable},
 		},

@@ -126,8 +126,9 @@ var oxonContents = []oxonContent{
 }
 
 // oxonPlanContents: the plan details nine things (000). A content is there
-// when the case's typed data holds it, or the completed oxon.plan has it
-// filled in or (a case file that cannot know our keys) lacks the field.
+// when the case's typed data holds it or the completed oxon.plan has it
+// filled in: a field left blank, or missing from the record (a case file
+// written without our keys), is not done.
 func oxonPlanContents(f *facts) verdict {
 	c := f.c
 	if c.Kind != ReducedTimetable {
@@ -142,7 +143,7 @@ func oxonPlanContents(f *facts) verdict {
 		if content.typed != nil && content.typed(c) {
 			continue
 		}
-		if v, asked := rec.Answer(content.key); asked && v == "" {
+		if v, _ := rec.Answer(content.key); v == "" {
 			missing = append(missing, content.label)
 		}
 	}

@@ -91,8 +91,18 @@ func oxonRows() map[string][]localRow {
 				on: "2026-11-18", want: Met},
 			{seed: "000: no named person anywhere", c: localReduced(localNamedPerson(""), localSetField(TemplateOxonPlan, FieldNamedPerson, "")),
 				on: "2026-11-18", want: Unmet, msg: "the named person"},
+			// 000, the second edition: a field left blank in a completed form is not done.
 			{seed: "000: a completed plan from a case file without our keys", c: localReduced(localWithForm(TemplateOxonPlan, localForm(TemplateOxonPlan, "2026-10-22"))),
-				on: "2026-11-18", want: Met},
+				on: "2026-11-18", want: Unmet, msg: "the plan does not record the supportive interventions, the changes within school and new skills, " +
+					"the outcome and exit strategies, external behaviour / early help support considered and alternative provision considered"},
+			{seed: "000: a completed plan with none of its nine contents, nor the case", c: localReduced(localNamedPerson(""), func(c *Case) {
+				c.Timetable, c.Reviews, c.RiskAssessment = nil, nil, RiskAssessment{}
+			}, localWithForm(TemplateOxonPlan, localForm(TemplateOxonPlan, "2026-10-22", FieldMeetingDate, "2026-10-22",
+				FieldTimetableSupport, "", FieldReviewSchedule, "", FieldInterventions, "", FieldSchoolChanges, "", FieldExitStrategies, " ",
+				FieldNamedPerson, "", FieldSafeguarding, "", FieldExternalSupport, "", FieldAPConsidered, ""))),
+				on: "2026-11-18", want: Unmet, msg: "the plan does not record the proposed timetable with reintegration support, the review schedule, " +
+					"the supportive interventions, the changes within school and new skills, the outcome and exit strategies, the named person, " +
+					"the safeguarding measures and risk assessment (CSE/CDE), external behaviour / early help support considered and alternative provision considered"},
 			{seed: "000: plan not completed", c: localReduced(localWithForm(TemplateOxonPlan)), on: "2026-11-18", want: Unmet},
 			{seed: "000: only reduced timetables", c: ap, on: "2026-11-18", want: NotApplicable},
 		},

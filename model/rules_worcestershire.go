@@ -393,7 +393,8 @@ func worcsOutcomeForm(f *facts) verdict {
 
 // worcsTransport: "Transport arrangements (if required) must be considered
 // at the planning meeting" (001, Transport): the Initial Meeting form's
-// "Transport Arrangements:" is filled in ("none needed" is an answer).
+// "Transport Arrangements:" is filled in ("none needed" is an answer); a
+// blank one, or a completed form without the field, is not done.
 func worcsTransport(f *facts) verdict {
 	c := f.c
 	if c.Kind != APReintegration {
@@ -403,7 +404,7 @@ func worcsTransport(f *facts) verdict {
 	if !ok {
 		return unmet("record the transport arrangements on the Initial Meeting form (%s)", TemplateWorcsInitialMeeting)
 	}
-	if v, asked := rec.Answer(FieldTransport); asked && v == "" {
+	if v, _ := rec.Answer(FieldTransport); v == "" {
 		return unmet("the Initial Meeting form has no transport arrangements: write them, or that none are needed")
 	}
 	return met("transport arrangements recorded at the Initial Meeting")

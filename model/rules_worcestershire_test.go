@@ -187,6 +187,9 @@ func worcsRows() map[string][]localRow {
 			{seed: "001 Transport: arrangements recorded at the planning meeting", c: localAP(), on: "2026-11-18", want: Met},
 			{seed: "001 Transport: left blank", c: localAP(localSetField(TemplateWorcsInitialMeeting, FieldTransport, "")),
 				on: "2026-11-18", want: Unmet, msg: "transport"},
+			// 001, the second edition: a field left blank in a completed form is not done.
+			{seed: "001 Transport: a completed form from a case file without our keys", c: localAP(localSetField(TemplateWorcsInitialMeeting, FieldTransport, "-")),
+				on: "2026-11-18", want: Unmet, msg: "transport"},
 			{seed: "001 Transport: no Initial Meeting form", c: localAP(localWithForm(TemplateWorcsInitialMeeting)), on: "2026-11-18", want: Unmet},
 			{seed: "001: only reintegrations from AP", c: reduced, on: "2026-11-18", want: NotApplicable},
 		},
