@@ -18,6 +18,12 @@ import (
 // The caller closes it; a demo's folder goes with it.
 func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 	opt := storage.Options{AllowSharedFolder: a.allowSharedFolder}
+	if a.demo && a.dbPath != "" {
+		// The demo is a throwaway database of its own: with --db as well,
+		// one of the two would be silently ignored.
+		return nil, nil, usageError("--demo and --db together: --demo opens a throwaway "+
+			"database of sample cases and never touches %s; give one of them", a.dbPath)
+	}
 	if a.demo {
 		return a.openDemo(ctx, opt)
 	}
