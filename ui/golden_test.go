@@ -33,6 +33,7 @@ var screens = []struct {
 	{"timetable-minutes", func(d *driver) { d.keys("enter", "t", "m") }},
 	// Monday pm off-site, the week copied forward, the next stepped up.
 	{"timetable-edited", func(d *driver) { d.keys("enter", "t", "right", "b", "c", "u") }},
+	{"timetable-step-up-refused", func(d *driver) { d.keys("enter", "t", "down", "down", "down", "down", "u") }},
 	{"timetable-leave", func(d *driver) { d.keys("enter", "t", "space", "esc") }},
 	{"timetable-remove-week", func(d *driver) { d.keys("enter", "t", "delete") }},
 	{"form", func(d *driver) { d.keys("enter", "3", "enter") }},

@@ -61,6 +61,7 @@ const (
 
 type gridSavedMsg struct {
 	version int
+	saved   []model.Week // the timetable that was saved
 	leave   bool
 	err     error
 }
@@ -73,16 +74,19 @@ type grid struct {
 	keys    gridKeyMap
 	cs      model.Case // the working copy; saved on ctrl+s or when leaving
 	version int
-	row     int // week
-	col     int // slot, 0 to 9
-	top     int
-	dirty   bool
-	undo    [][]model.Week
-	state   gridState
-	input   textinput.Model
-	note    string // what the last edit did, or why it was refused
-	width   int
-	height  int
+	// stored is the timetable as it is in the store: the working copy
+	// differs from it when there is something to save (undoing back to
+	// it leaves nothing to ask about).
+	stored []model.Week
+	row    int // week
+	col    int // slot, 0 to 9
+	top    int
+	undo   [][]model.Week
+	state  gridState
+	input  textinput.Model
+	note   string // what the last edit did, or why it was refused
+	width  int
+	height int
 	// cells are rendered session cells, for the styles in cellsFor.
 	cells    map[styledCell]string
 	cellsFor *Styles
@@ -93,7 +97,8 @@ func newGrid(c *Common, cs model.Case, version int) *grid {
 	in := newTextInput(c.Styles)
 	in.CharLimit = 3
 	in.Prompt = ""
-	g := &grid{c: c, keys: defaultGridKeyMap(), cs: cs, version: version, input: in}
+	g := &grid{c: c, keys: defaultGridKeyMap(), cs: cs, version: version, input: in,
+		stored: slices.Clone(cs.Timetable)}
 	// Start on this week when it is planned: it is the one staff change.
 	if i := weekIndex(cs.Timetable, c.On.Monday()); i >= 0 {
 		g.row = i
@@ -162,7 +167,7 @@ func (g *grid) key(msg tea.KeyPressMsg) tea.Cmd {
 	g.note = ""
 	switch {
 	case key.Matches(msg, g.c.Keys.Back):
-		if g.dirty {
+		if g.dirty() {
 			g.state = gridLeaving
 			return nil
 		}
@@ -268,8 +273,17 @@ func (g *grid) undoLast() {
 	g.cs.Timetable = g.undo[len(g.undo)-1]
 	g.undo = g.undo[:len(g.undo)-1]
 	g.row = clamp(g.row, len(g.cs.Timetable))
-	g.dirty = true
 	g.note = "Undone."
+	if !g.dirty() {
+		g.note = "Undone: the timetable is as saved."
+	}
+}
+
+// dirty reports whether the working copy differs from the saved timetable.
+func (g *grid) dirty() bool {
+	return !slices.EqualFunc(g.cs.Timetable, g.stored, func(a, b model.Week) bool {
+		return a.WeekBeginning.Equal(b.WeekBeginning) && a.Days == b.Days
+	})
 }
 
 // edit applies a change to the session under the cursor; a refused change
@@ -282,7 +296,6 @@ func (g *grid) edit(change func(*model.Week, slot) error) {
 	}
 	g.snapshot()
 	g.cs.Timetable[g.row] = w
-	g.dirty = true
 }
 
 func (g *grid) nudge(delta int) {
@@ -336,17 +349,24 @@ func (g *grid) copyForward() {
 	g.snapshot()
 	from := g.cs.Timetable[g.row].WeekBeginning
 	g.cs.Timetable, g.row = copyForward(g.cs.Timetable, g.row)
-	g.dirty = true
 	g.note = "Copied the week of " + from.UK() + " to " + g.cs.Timetable[g.row].WeekBeginning.UK() + "."
 }
 
+// stepUp plans the next week with more time in school. A week already in
+// school for every school session has nothing to step up from: it is
+// refused, nothing changes, and the note says what c does instead.
 func (g *grid) stepUp() {
+	weeks, row, added := stepUp(slices.Clone(g.cs.Timetable), g.row, g.cs.End(), g.c.Cal)
+	from := g.cs.Timetable[g.row].WeekBeginning.UK()
+	if added == 0 {
+		g.note = "Nothing to step up: the week of " + from + " is in school for every school session; " +
+			g.keys.CopyForward.Help().Key + " copies it forward as it is."
+		return
+	}
 	g.snapshot()
-	var added int
-	g.cs.Timetable, g.row, added = stepUp(g.cs.Timetable, g.row, g.cs.End(), g.c.Cal)
-	g.dirty = true
-	g.note = fmt.Sprintf("Stepped up: the week of %s has %s more in school.",
-		g.cs.Timetable[g.row].WeekBeginning.UK(), plural(added, "session", "sessions"))
+	g.cs.Timetable, g.row = weeks, row
+	g.note = fmt.Sprintf("Stepped up: the week of %s has %s more in school than the week of %s.",
+		g.cs.Timetable[g.row].WeekBeginning.UK(), plural(added, "session", "sessions"), from)
 }
 
 func (g *grid) addWeek() {
@@ -357,7 +377,7 @@ func (g *grid) addWeek() {
 		g.note = "Set the plan's start date first (fill the case's plan form)."
 		return
 	}
-	g.cs.Timetable, g.row, g.dirty = weeks, i, true
+	g.cs.Timetable, g.row = weeks, i
 	g.note = "Added the week of " + weeks[i].WeekBeginning.UK() + "."
 	if !inPlan {
 		g.note += " It is after the planned end: record an extension if the plan runs on."
@@ -371,7 +391,6 @@ func (g *grid) removingKey(msg tea.KeyPressMsg) tea.Cmd {
 		from := g.cs.Timetable[g.row].WeekBeginning
 		g.cs.Timetable = removeWeek(g.cs.Timetable, g.row)
 		g.row = clamp(g.row, len(g.cs.Timetable))
-		g.dirty = true
 		g.note = "Removed the week of " + from.UK() + " (z undoes)."
 	}
 	return nil
@@ -391,7 +410,7 @@ func (g *grid) leavingKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // save writes the case in a command; the answer comes back as gridSavedMsg.
 func (g *grid) save(leave bool) tea.Cmd {
-	if !g.dirty {
+	if !g.dirty() {
 		if leave {
 			return back("")
 		}
@@ -403,7 +422,7 @@ func (g *grid) save(leave bool) tea.Cmd {
 	cs.Timetable = slices.Clone(cs.Timetable)
 	return func() tea.Msg {
 		v, err := store.SaveCase(ctx, cs, version)
-		return gridSavedMsg{version: v, leave: leave, err: err}
+		return gridSavedMsg{version: v, saved: cs.Timetable, leave: leave, err: err}
 	}
 }
 
@@ -417,7 +436,8 @@ func (g *grid) saved(msg gridSavedMsg) tea.Cmd {
 		g.note = "Not saved: " + msg.err.Error()
 		return nil
 	}
-	g.version, g.dirty = msg.version, false
+	g.version = msg.version
+	g.stored = slices.Clone(msg.saved)
 	if msg.leave {
 		return back("Timetable saved.")
 	}

@@ -67,7 +67,8 @@ func (g *grid) View() string {
 	st := g.c.Styles
 	weeks := model.PlannedWeeks(g.cs, g.c.Cal, g.c.School.Packs.Params)
 	lines := []string{g.titleLine(), g.headLine(), g.subHeadLine()}
-	rows := max(g.height-gridChrome, 1)
+	message := g.messageLines()
+	rows := max(g.height-gridChrome-(len(message)-1), 1)
 	if len(weeks) == 0 {
 		lines = append(lines, "  "+st.Subtle.Render("No weeks planned yet. Press a to add the first week of the plan."))
 	}
@@ -81,7 +82,8 @@ func (g *grid) View() string {
 	if g.state == gridMinutes && g.note != "" {
 		summary = st.Error.Render(g.note) // why the typed minutes were refused
 	}
-	lines = append(lines, "", g.detailLine(weeks), summary, g.messageLine())
+	lines = append(lines, "", g.detailLine(weeks), summary)
+	lines = append(lines, message...)
 	for len(lines) < g.height-1 {
 		lines = append(lines, "")
 	}
@@ -146,7 +148,7 @@ func (g *grid) titleLine() string {
 	st, cs := g.c.Styles, g.cs
 	s := st.Title.Render(g.c.Name(cs.Pupil)) + st.Subtle.Render(fmt.Sprintf(" (%s) · plan %s to %s · %s",
 		cs.Pupil.YearGroup, dateOr(cs.Start, "no start"), dateOr(cs.End(), "no end"), g.thresholdText()))
-	if g.dirty {
+	if g.dirty() {
 		s += " " + st.Prompt.Render("· UNSAVED")
 	}
 	return s
@@ -355,23 +357,29 @@ func (g *grid) legendLine() string {
 	return g.c.Styles.Subtle.Render(s)
 }
 
-// messageLine is a question waiting for an answer, the minutes prompt, or
-// what the last key did.
-func (g *grid) messageLine() string {
+// messageLines are a question waiting for an answer, the minutes prompt,
+// or what the last key did, wrapped at words so that it is read whole.
+func (g *grid) messageLines() []string {
 	st := g.c.Styles
+	style, text := st.Status, g.note
 	switch g.state {
 	case gridMinutes:
-		return st.Prompt.Render(fmt.Sprintf("Minutes for this session (0-%d): ", g.full(slotOf(g.col)))) + g.input.View()
+		return []string{st.Prompt.Render(fmt.Sprintf("Minutes for this session (0-%d): ", g.full(slotOf(g.col)))) + g.input.View()}
 	case gridLeaving:
-		return st.Prompt.Render("Save the timetable changes? y save · n discard · esc keep editing")
+		style, text = st.Prompt, "Save the timetable changes? y save · n discard · esc keep editing"
 	case gridRemoving:
-		return st.Prompt.Render(fmt.Sprintf("Remove the week of %s from the plan? y remove · any other key keeps it",
-			g.cs.Timetable[g.row].WeekBeginning.UK()))
+		style, text = st.Prompt, fmt.Sprintf("Remove the week of %s from the plan? y remove · any other key keeps it",
+			g.cs.Timetable[g.row].WeekBeginning.UK())
 	case gridSaving:
-		return st.Subtle.Render("Saving…")
+		style, text = st.Subtle, "Saving…"
+	default:
+		if strings.HasPrefix(g.note, "Not saved") || strings.HasPrefix(g.note, "Minutes:") {
+			style = st.Error
+		}
 	}
-	if strings.HasPrefix(g.note, "Not saved") || strings.HasPrefix(g.note, "Minutes:") {
-		return st.Error.Render(g.note)
+	lines := strings.Split(ansi.Wrap(text, max(g.width, 10), ""), "\n")
+	for i, l := range lines {
+		lines[i] = style.Render(l)
 	}
-	return st.Status.Render(g.note)
+	return lines
 }
