@@ -51,6 +51,8 @@ var screens = []struct {
 	{"settings-edit", func(d *driver) { d.keys("s", "e") }},
 	{"settings-packs", func(d *driver) { d.keys("s", "e", "enter", "enter", "enter", "enter", "enter", "enter") }},
 	{"privacy", func(d *driver) { d.keys("enter", "ctrl+l") }},
+	{"reports", func(d *driver) { d.keys("p") }},
+	{"reports-preview", func(d *driver) { d.keys("p", "down", "down", "down", "down", "down", "enter") }},
 }
 
 // TestGolden compares every screen, without styling, with its golden file

@@ -19,7 +19,6 @@ var laidOutOnly = []struct {
 	name string
 	open func(d *driver)
 }{
-	{"reports", func(d *driver) { d.keys("p") }},
 	{"case-notifications", func(d *driver) { d.keys("enter", "6") }},
 }
 

@@ -311,12 +311,27 @@ func (p *reportsPage) footLine() string {
 
 func (p *reportsPage) previewView() string {
 	st := p.c.Styles
-	head := st.Title.Render(sanitise(p.report.Title)) + st.Subtle.Render(fmt.Sprintf(" · %d%%", int(p.pane.ScrollPercent()*100)))
+	head := st.Title.Render(sanitise(p.report.Title)) + st.Subtle.Render(" · "+p.position())
 	body := p.pane.View()
 	if p.c.HideNames && p.named() {
 		body = st.Subtle.Render("  Names are hidden (ctrl+p): the preview names pupils, so it is not shown.")
 	}
 	return head + "\n" + body + "\n" + p.footLine()
+}
+
+// position says which lines of the preview are in view, in words: a
+// percentage beside a report's title reads as one of its figures.
+func (p *reportsPage) position() string {
+	total := p.pane.TotalLineCount()
+	if total == 0 {
+		return "empty"
+	}
+	first := p.pane.YOffset() + 1
+	last := min(p.pane.YOffset()+p.pane.VisibleLineCount(), total)
+	if first == 1 && last == total {
+		return fmt.Sprintf("all %s", plural(total, "line", "lines"))
+	}
+	return fmt.Sprintf("lines %d-%d of %d", first, last, total)
 }
 
 // named reports whether the previewed report names pupils.

@@ -50,11 +50,24 @@ func TestReportsPreview(t *testing.T) {
 func TestReportsPreviewScrolls(t *testing.T) {
 	d := openReports(t)
 	d.keys("down", "down", "down", "down", "down", "enter") // register: a row a weekday
-	d.mustSee("Register pattern: codes for each session", " 0%")
+	d.mustSee("Register pattern: codes for each session · lines 1-")
 	d.keys("pgdown", "pgdown")
-	if strings.Contains(d.view(), " 0%") {
+	if strings.Contains(d.view(), "· lines 1-") {
 		t.Fatalf("pgdown did not scroll:\n%s", d.view())
 	}
+	// The position is said in lines, not as a percentage that reads as
+	// one of the report's figures.
+	if strings.Contains(d.view(), "%") && strings.Contains(strings.SplitN(d.view(), "\n", 3)[1], "%") {
+		t.Fatalf("the preview's title line has a percentage:\n%s", d.view())
+	}
+}
+
+// A report that fits whole says so.
+func TestReportsPreviewSaysAllLinesWhenItFits(t *testing.T) {
+	d := openReports(t)
+	d.keys("down", "enter") // the half-term return: short
+	d.mustSee("· all ")
+	d.mustNotSee("· 0%", "· 100%")
 }
 
 // A date that does not read stays in the box with the field named.
