@@ -123,13 +123,20 @@ func durationLimit(f *facts) verdict {
 	if c.Start.IsZero() || c.PlannedEnd.IsZero() {
 		return unmet("the length cannot be checked: enter the start and planned end dates")
 	}
-	weeks := positive(f.params.MaxWeeks, DefaultParams().MaxWeeks)
-	limit := c.Start.AddDays(weeks * 7)
+	weeks, limit := f.params.LengthLimit(c.Start)
 	if c.PlannedEnd.After(limit) {
 		return unmet("planned end %s is %s past the %d-week limit (%s): shorten the plan or record an agreed extension",
 			c.PlannedEnd.UK(), days(limit.DaysUntil(c.PlannedEnd)), weeks, limit.UK())
 	}
 	return met("%s from %s to %s, within %d weeks", days(c.Start.DaysUntil(c.PlannedEnd)), c.Start.UK(), c.PlannedEnd.UK(), weeks)
+}
+
+// LengthLimit is the longest a plan starting on start may run before it
+// needs an extension: max_weeks (6 in every seed) and the last day that
+// allows (duration.limit; 000; 001 process 4; 002 s5.10).
+func (p Params) LengthLimit(start Date) (weeks int, last Date) {
+	weeks = positive(p.MaxWeeks, DefaultParams().MaxWeeks)
+	return weeks, start.AddDays(weeks * 7)
 }
 
 // extensionJustified: an extension only in exceptional circumstances, with

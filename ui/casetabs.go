@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"reintegrate/model"
 )
 
@@ -14,10 +16,8 @@ import (
 
 func (p *casePage) buildOverview() {
 	st, cs, l := p.c.Styles, p.data.cs, &p.list
-	pu := cs.Pupil
-	l.add(st.Title.Render(p.c.Name(pu)) + st.Subtle.Render(fmt.Sprintf(" · %s · born %s · UPN %s",
-		pu.YearGroup, dateOr(pu.DateOfBirth, "not recorded"), orNone(pu.UPN))))
-	l.addLabelled(st, "Flags", flagsText(pu), p.width)
+	l.add(p.pupilLine(cs.Pupil))
+	l.addLabelled(st, "Flags", flagsText(cs.Pupil), p.width)
 	l.addLabelled(st, "Plan", cs.Kind.Label()+" · "+string(cs.Status)+" · reasons: "+reasonsText(cs.Reasons), p.width)
 	end := dateOr(cs.PlannedEnd, "NOT SET")
 	if e := cs.End(); !e.Equal(cs.PlannedEnd) {
@@ -38,6 +38,20 @@ func (p *casePage) buildOverview() {
 	for _, in := range cs.Involvement {
 		l.addWrapped(st.Text, involvementText(in), p.width)
 	}
+}
+
+// pupilLine heads the Overview: the name, then the year group, date of
+// birth and UPN. A long name is cut with an ellipsis, never the details
+// after it; with names hidden (ctrl+p) the date of birth and UPN go too,
+// since either picks the child out as surely as the name.
+func (p *casePage) pupilLine(pu model.Pupil) string {
+	st := p.c.Styles
+	details := fmt.Sprintf(" · %s · born %s · UPN %s", pu.YearGroup, dateOr(pu.DateOfBirth, "not recorded"), orNone(sanitise(pu.UPN)))
+	if p.c.HideNames {
+		details = fmt.Sprintf(" · %s · date of birth and UPN hidden (ctrl+p)", pu.YearGroup)
+	}
+	room := max(p.width-2-ansi.StringWidth(details), 8)
+	return st.Title.Render(ansi.Truncate(p.c.Name(pu), room, "…")) + st.Subtle.Render(details)
 }
 
 func label(st *Styles, s string) string { return st.Subtle.Render(cell(s, 10)) + " " }

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // formOutcome is where an embedded form has got to.
@@ -26,14 +28,23 @@ type embeddedForm struct {
 	touched    bool // a key has gone to the form since it opened
 	confirming bool // asked: discard the answers?
 	allowPart  bool // the answers may be kept as part-done
+	// problem is a refusal from outside the form's fields: the check of
+	// the answers as a whole, or the save. It shows with the fields' own.
+	problem string
+	// width and height are the room the form and its message lines share;
+	// room is the part of it the message lines have now.
+	width, height, room int
 }
 
-// errorRoom is what huh adds under a group of that height when a field
-// is refused: a blank line and the message.
+// errorRoom is the room kept under the form for a message: a blank line
+// and one line of text. A longer message takes more from the form, so
+// that it is always shown whole, wrapped at words.
 const errorRoom = 2
 
 func newEmbeddedForm(f *huh.Form, st *Styles, width, height int, allowPart bool) *embeddedForm {
-	f.WithShowHelp(false).WithWidth(width).WithHeight(max(height-errorRoom, 1))
+	// The fields' errors are shown by message(), wrapped at words and whole:
+	// huh puts them in a footer its group's height has no room for.
+	f.WithShowHelp(false).WithShowErrors(false).WithWidth(width).WithHeight(max(height-errorRoom, 1))
 	// A form opened after the terminal answered has not seen the
 	// background colour; tell it what the app already knows.
 	bg := color.Color(color.White)
@@ -41,13 +52,61 @@ func newEmbeddedForm(f *huh.Form, st *Styles, width, height int, allowPart bool)
 		bg = color.Black
 	}
 	m, _ := f.Update(tea.BackgroundColorMsg{Color: bg})
-	return &embeddedForm{form: m.(*huh.Form), allowPart: allowPart}
+	return &embeddedForm{form: m.(*huh.Form), allowPart: allowPart, width: width, height: height, room: errorRoom}
 }
 
 func (e *embeddedForm) init() tea.Cmd { return e.form.Init() }
 
 func (e *embeddedForm) setSize(width, height int) {
-	e.form = e.form.WithWidth(width).WithHeight(max(height-errorRoom, 1))
+	e.width, e.height = width, height
+	e.form = e.form.WithWidth(width).WithHeight(max(height-e.room, 1))
+	e.fitMessage()
+}
+
+// refuse shows a refusal from outside the fields until the next key.
+func (e *embeddedForm) refuse(problem string) {
+	e.problem = problem
+	e.fitMessage()
+}
+
+// message is what the lines under the form say: the question before
+// answers are lost, else what was refused and why.
+func (e *embeddedForm) message() (string, bool) {
+	if e.confirming {
+		q := "Leave and lose your answers? y leave"
+		if e.allowPart {
+			q += " · s keep as part-done"
+		}
+		return q + " · esc stay", false
+	}
+	var parts []string
+	if e.problem != "" {
+		parts = append(parts, sanitise(e.problem))
+	}
+	for _, err := range e.form.Errors() {
+		parts = append(parts, sanitise(err.Error()))
+	}
+	return strings.Join(parts, " "), true
+}
+
+// messageLines is the message wrapped at words to the width.
+func (e *embeddedForm) messageLines() []string {
+	text, _ := e.message()
+	if text == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(text, max(e.width-2, 10), ""), "\n")
+}
+
+// fitMessage gives the message the lines it needs, taking them from the
+// form's height (huh keeps the focused field in view).
+func (e *embeddedForm) fitMessage() {
+	room := max(errorRoom, 1+len(e.messageLines()))
+	room = min(room, max(e.height-3, errorRoom)) // the form keeps three lines
+	if room != e.room {
+		e.room = room
+		e.form = e.form.WithHeight(max(e.height-room, 1))
+	}
 }
 
 // update sends the message to the form, unless esc or the discard
@@ -55,7 +114,10 @@ func (e *embeddedForm) setSize(width, height int) {
 func (e *embeddedForm) update(msg tea.Msg) (formOutcome, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		if out, handled := e.key(msg); handled {
+		e.problem = ""
+		out, handled := e.key(msg)
+		if handled {
+			e.fitMessage()
 			return out, nil
 		}
 		e.touched = true
@@ -64,6 +126,7 @@ func (e *embeddedForm) update(msg tea.Msg) (formOutcome, tea.Cmd) {
 	}
 	m, cmd := e.form.Update(msg)
 	e.form = m.(*huh.Form)
+	e.fitMessage()
 	switch e.form.State {
 	case huh.StateCompleted:
 		return formDone, cmd
@@ -97,20 +160,27 @@ func (e *embeddedForm) key(k tea.KeyPressMsg) (formOutcome, bool) {
 	return formRunning, true
 }
 
-// view is the form as huh draws it.
-func (e *embeddedForm) view() string { return e.form.View() }
-
-// question is the line that asks before answers are lost, when asking;
-// the screen shows it in place of its heading so the form does not move.
-func (e *embeddedForm) question(st *Styles, heading string) string {
-	if !e.confirming {
-		return heading
+// view is the form as huh draws it, then the message lines: the form's
+// height exactly, so the message sits in the same place each time.
+func (e *embeddedForm) view(st *Styles) string {
+	form := strings.Split(e.form.View(), "\n")
+	h := max(e.height-e.room, 1)
+	for len(form) < h {
+		form = append(form, "")
 	}
-	q := "Leave and lose your answers? y leave"
-	if e.allowPart {
-		q += " · s keep as part-done"
+	lines := append(form[:h], "")
+	_, isError := e.message()
+	style, lead := st.Prompt, ""
+	if isError {
+		style, lead = st.Error, "* "
 	}
-	return st.Prompt.Render(q + " · esc stay")
+	for _, l := range e.messageLines() {
+		lines = append(lines, style.Render(lead+l))
+		if isError {
+			lead = "  "
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // keys are the focused field's keys, for the footer.

@@ -50,7 +50,6 @@ type formPage struct {
 	title   string
 	note    string // says when this is a resumed or a new version of a form
 	form    *embeddedForm
-	err     string
 	saving  bool
 	width   int
 	height  int
@@ -97,9 +96,6 @@ func (p *formPage) Update(msg tea.Msg) tea.Cmd {
 	if p.saving {
 		return nil
 	}
-	if _, ok := msg.(tea.KeyPressMsg); ok {
-		p.err = ""
-	}
 	out, cmd := p.form.update(msg)
 	switch out {
 	case formDone:
@@ -116,23 +112,25 @@ func (p *formPage) Update(msg tea.Msg) tea.Cmd {
 // into the case, and saves the case with the completed record.
 func (p *formPage) complete() tea.Cmd {
 	if err := p.draft.Validate(); err != nil {
-		p.err = err.Error()
-		return p.reopen()
+		return p.reopen(err.Error())
 	}
 	return p.save(p.draft.Record(p.c.On), false)
 }
 
 // reopen builds the form again with the answers given so far (huh cannot
-// go back from completed), so a refused answer can be corrected.
-func (p *formPage) reopen() tea.Cmd {
+// go back from completed), so a refused answer can be corrected; the
+// problem shows under it.
+func (p *formPage) reopen(problem string) tea.Cmd {
 	rec := p.draft.Record(model.Date{})
 	t := p.template()
 	if t == nil {
+		p.form.refuse(problem)
 		return nil
 	}
 	p.draft = t.Edit(p.cs, p.c.School, &rec, p.c.Accessible)
 	p.form = newEmbeddedForm(p.draft.Form(), p.c.Styles, p.width, p.formHeight(), true)
 	p.form.touched = true
+	p.form.refuse(problem)
 	return p.form.init()
 }
 
@@ -154,8 +152,7 @@ func (p *formPage) save(rec model.FormRecord, part bool) tea.Cmd {
 	cs.Forms = append([]model.FormRecord(nil), cs.Forms...)
 	if !part {
 		if err := p.draft.Apply(&cs); err != nil {
-			p.err = err.Error()
-			return p.reopen()
+			return p.reopen(err.Error())
 		}
 	}
 	if rec.Template != "" {
@@ -173,10 +170,10 @@ func (p *formPage) saved(msg formSavedMsg) tea.Cmd {
 	p.saving = false
 	switch {
 	case errors.Is(msg.err, ErrConflict):
-		p.err = "Not saved: this case was changed elsewhere. Reload it and fill the form again."
+		p.form.refuse("Not saved: this case was changed elsewhere. Reload it and fill the form again.")
 		return nil
 	case msg.err != nil:
-		p.err = "Not saved: " + msg.err.Error()
+		p.form.refuse("Not saved: " + msg.err.Error())
 		return nil
 	case msg.part:
 		return tea.Sequence(back(fmt.Sprintf("%s kept as part-done.", msg.title)), finished(false))
@@ -200,11 +197,8 @@ func (p *formPage) View() string {
 	if ansi.StringWidth(head) > p.width {
 		head = st.Subtle.Render(who)
 	}
-	switch {
-	case p.saving:
+	if p.saving {
 		head += st.Subtle.Render(" · saving…")
-	case p.err != "":
-		head = st.Error.Render(sanitise(p.err))
 	}
-	return cell(p.form.question(st, head), p.width) + "\n" + p.form.view()
+	return cell(head, p.width) + "\n" + p.form.view(st)
 }

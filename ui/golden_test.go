@@ -21,6 +21,7 @@ var screens = []struct {
 	{"cases-search", func(d *driver) { d.keys("c", "zoe") }},
 	{"cases-all", func(d *driver) { d.keys("c", "tab", "tab", "tab", "tab") }},
 	{"case-overview", func(d *driver) { d.keys("enter") }},
+	{"case-overview-initials", func(d *driver) { d.keys("enter", "ctrl+p") }},
 	{"case-findings", func(d *driver) { d.keys("enter", "2") }},
 	{"case-forms", func(d *driver) { d.keys("enter", "3") }},
 	{"case-reviews", func(d *driver) { d.keys("enter", "4") }},
@@ -44,6 +45,9 @@ var screens = []struct {
 	{"new-case", func(d *driver) { d.keys("n") }},
 	{"new-case-details", func(d *driver) { d.keys("n", "aish", "enter") }},
 	{"new-case-new-pupil", func(d *driver) { d.keys("n", "enter") }},
+	{"new-case-long-plan", func(d *driver) {
+		d.keys("n", "aisha", "enter", "enter", "enter", "enter", "ctrl+u", "15/01/2027", "enter")
+	}},
 	{"new-case-forms", func(d *driver) {
 		d.keys("n", "aish", "enter", "enter", "x", "enter", "enter", "enter", "enter")
 	}},

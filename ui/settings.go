@@ -118,8 +118,7 @@ func (p *settings) updateForm(msg tea.Msg) tea.Cmd {
 func (p *settings) View() string {
 	st := p.c.Styles
 	if p.form != nil {
-		head := p.form.question(st, st.Title.Render("Edit the school profile"))
-		return cell(head, p.width) + "\n" + p.form.view()
+		return cell(st.Title.Render("Edit the school profile"), p.width) + "\n" + p.form.view(st)
 	}
 	p.ensureBuilt()
 	return p.list.render(st, p.width, p.height)

@@ -232,8 +232,7 @@ func (w *wizard) View() string {
 		return st.Subtle.Render("Opening the case…")
 	}
 	if w.form != nil {
-		head := w.form.question(st, st.Title.Render(w.details.heading(w.c)))
-		return cell(head, w.width) + "\n" + w.form.view()
+		return cell(st.Title.Render(w.details.heading(w.c)), w.width) + "\n" + w.form.view(st)
 	}
 	head := st.Title.Render("Who is the plan for?") + "\n" + w.search.View()
 	switch {
@@ -255,8 +254,11 @@ func (w *wizard) pupilRows(height int) string {
 		line := "  + Add a new pupil"
 		if i := w.shown[n]; i >= 0 {
 			p := w.pupils[i]
-			line = fmt.Sprintf("  %s %s · born %s", cell(w.c.Name(p), 28), cell(string(p.YearGroup), 3),
-				dateOr(p.DateOfBirth, "not recorded"))
+			born := "born " + dateOr(p.DateOfBirth, "not recorded")
+			if w.c.HideNames {
+				born = "date of birth hidden (ctrl+p)"
+			}
+			line = fmt.Sprintf("  %s %s · %s", cell(w.c.Name(p), 28), cell(string(p.YearGroup), 3), born)
 		}
 		if n == w.cursor {
 			line = markSelected(st, line, w.width)

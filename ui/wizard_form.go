@@ -33,6 +33,7 @@ type caseDetails struct {
 	catalogue  FormCatalogue
 	on         model.Date // the as-of date, for the year group a birth date gives
 	guessedFor string     // the date of birth the year group was last set from
+	longAgreed string     // the start and end of a long plan already warned about
 	yearList   *huh.Select[model.YearGroup]
 }
 
@@ -163,10 +164,30 @@ func (d *caseDetails) checkEnd(s string) error {
 	if err != nil {
 		return forms.FieldError{Field: "Planned end", Message: err.Error()}
 	}
-	if start, err := model.ParseDate(d.start); err == nil && end.Before(start) {
+	start, err := model.ParseDate(d.start)
+	if err != nil {
+		return nil // the start's own check says what is wrong with it
+	}
+	if end.Before(start) {
 		return forms.FieldError{Field: "Planned end", Message: "it must be on or after the start, " + start.UK()}
 	}
-	return nil
+	return d.checkLength(start, end)
+}
+
+// checkLength says, before anything is saved, when the plan runs past the
+// protocols' limit (duration.limit: 6 weeks; 000; 001 process 4; 002
+// s5.10). It is a warning, not a refusal: pressing enter again on the same
+// dates keeps them, and the Findings then ask for the extension's reasons.
+func (d *caseDetails) checkLength(start, end model.Date) error {
+	weeks, last := d.packs.Params.LengthLimit(start)
+	key := start.String() + " " + end.String()
+	if !end.After(last) || d.longAgreed == key {
+		return nil
+	}
+	d.longAgreed = key
+	return forms.FieldError{Field: "Planned end", Message: fmt.Sprintf("%d weeks is past the %d-week limit "+
+		"(duration.limit), which ends %s. Type an earlier date, or press enter again to keep it.",
+		(start.DaysUntil(end)+7)/7, weeks, last.UK())}
 }
 
 func needText(field, what string) func(string) error {
