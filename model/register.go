@@ -12,19 +12,28 @@ const (
 	CodeNotCompulsory  = "X"  // not required: not of compulsory school age
 	CodeSchoolClosed   = "#"  // planned whole-school closure (bank holiday, INSET, holiday)
 	CodeNotSchoolOnDay = ""   // weekends take no code
+	CodeNotOnPlan      = ""   // before the plan's start or after its end: the register as usual
 )
 
-// RegisterCode is the attendance code a planned session gets on a date.
-// Home learning and no session are both "not required to attend" under the
-// part-time timetable: C2 for a pupil of compulsory school age, X for one
-// who is not (nursery and post-16 alike, as DfE's X code covers both).
-func RegisterCode(s Session, h Half, p Pupil, on Date, cal *Calendar) string {
-	if why, closed := cal.Closed(on); closed {
-		if why == "weekend" {
-			return CodeNotSchoolOnDay
-		}
+// RegisterCode is the attendance code the plan gives a session on a day
+// (Calendar.Day says what the day is; s is the week's session for it).
+// A day the school is shut gets the closure code # (a weekend none), never
+// a code of the plan, whatever the week holds; a day before the plan's
+// start or after its end gets none: the plan says nothing about it and the
+// register is taken as usual. Home learning and no session are both "not
+// required to attend" under the part-time timetable: C2 for a pupil of
+// compulsory school age, X for one who is not (nursery and post-16 alike,
+// as DfE's X code covers both).
+func RegisterCode(day PlanDay, s Session, h Half, p Pupil) string {
+	switch {
+	case day.Kind == SchoolShut && day.Why == "weekend":
+		return CodeNotSchoolOnDay
+	case day.Kind == SchoolShut:
 		return CodeSchoolClosed
+	case !day.Planned():
+		return CodeNotOnPlan
 	}
+	on := day.Date
 	switch s.Mode {
 	case InSchool:
 		if h == PM {

@@ -45,9 +45,78 @@ func TestRegisterCode(t *testing.T) {
 		{"weekend takes no code", sessFull(InSchool), AM, y8, "2026-11-07", cal, ""},
 	}
 	for _, tt := range tests {
-		if got := RegisterCode(tt.s, tt.h, tt.p, MustDate(tt.on), tt.calendar); got != tt.want {
+		day := tt.calendar.Day(MustDate(tt.on), PlanDates{})
+		if got := RegisterCode(day, tt.s, tt.h, tt.p); got != tt.want {
 			t.Errorf("%s: RegisterCode = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// A day the school is shut has no session of the plan, whatever the week
+// holds: # on a holiday (the closure code, never / \ B D K C2 X of RULES.md,
+// "Register codes"), nothing at a weekend; a day before the plan's start
+// or after its end gets no code of the plan (the register is taken as
+// usual). The half term and Good Friday as an attendance officer meets them.
+func TestRegisterCodeOnDaysThePlanDoesNotCover(t *testing.T) {
+	cal := NewCalendar(Closure{First: MustDate("2027-02-15"), Last: MustDate("2027-02-19"), Name: "February half term"})
+	y8 := Pupil{Name: "Zoë Clarke", DateOfBirth: MustDate("2013-04-02"), YearGroup: "Y8"}
+	plan := PlanDates{Start: MustDate("2027-01-07"), End: MustDate("2027-04-30")} // a Thursday start
+	tests := []struct {
+		on   string
+		kind DayKind
+		why  string
+		code string
+	}{
+		{"2027-02-16", SchoolShut, "February half term", CodeSchoolClosed},
+		{"2027-03-26", SchoolShut, "Good Friday", CodeSchoolClosed},
+		{"2027-02-13", SchoolShut, "weekend", ""},
+		{"2027-01-05", BeforePlan, "", ""},
+		{"2027-05-03", SchoolShut, "Early May bank holiday", CodeSchoolClosed}, // after the end, and shut: shut says why
+		{"2027-05-04", AfterPlan, "", ""},
+		{"2027-01-07", PlannedDay, "", "/"},
+		{"2027-04-30", PlannedDay, "", "/"},
+	}
+	for _, tt := range tests {
+		day := cal.Day(MustDate(tt.on), plan)
+		if day.Kind != tt.kind || day.Why != tt.why {
+			t.Errorf("%s: %v %q, want %v %q", tt.on, day.Kind, day.Why, tt.kind, tt.why)
+		}
+		for _, m := range Modes {
+			s := day.SessionIn(weekEveryDay(MustDate(tt.on).Monday().String(), sessFull(m), sessFull(m)), AM)
+			want := tt.code
+			if tt.kind == PlannedDay {
+				want = RegisterCode(day, sessFull(m), AM, y8)
+			} else if s.Mode != NoSession || s.ContactMinutes(180) != 0 || day.Session(sessFull(m)) != s {
+				t.Errorf("%s: a %s session in the week is %+v on a day the plan does not cover, want none", tt.on, m, s)
+			}
+			if got := RegisterCode(day, sessFull(m), AM, y8); got != want {
+				t.Errorf("%s (%s): %s session gets %q, want %q", tt.on, day.Phrase(), m, got, want)
+			}
+		}
+	}
+	if got := RegisterCode(cal.Day(MustDate("2027-01-07"), plan), sessFull(InSchool), AM, y8); got != "/" {
+		t.Errorf("the start day in school: %q, want /", got)
+	}
+}
+
+// PlanDay's words, as the grid, today and the reports show them.
+func TestPlanDayPhrase(t *testing.T) {
+	cal := NewCalendar(Closure{First: MustDate("2027-02-15"), Last: MustDate("2027-02-19"), Name: "February half term"})
+	plan := PlanDates{Start: MustDate("2027-01-07"), End: MustDate("2027-03-31")}
+	for on, want := range map[string]string{
+		"2027-02-16": "school shut (February half term)",
+		"2027-03-26": "school shut (Good Friday)",
+		"2027-01-05": "before the plan (it starts 07/01/2027)",
+		"2027-04-01": "after the plan (it ends 31/03/2027)",
+		"2027-01-08": "",
+	} {
+		if got := cal.Day(MustDate(on), plan).Phrase(); got != want {
+			t.Errorf("%s: %q, want %q", on, got, want)
+		}
+	}
+	// A plan with no dates yet covers every school day.
+	if d := cal.Day(MustDate("2027-01-05"), PlanDates{}); !d.Planned() {
+		t.Errorf("no plan dates: %+v, want a planned day", d)
 	}
 }
 

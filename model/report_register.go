@@ -38,9 +38,9 @@ func buildRegister(d reportData) Report {
 }
 
 // registerRows are one plan's weekdays in the period. A weekday with no
-// planned week gets a row only between the start and the planned end,
-// where a missing week is a gap in the plan the attendance officer should
-// know of; after a closure the pupil is back full time and not listed.
+// planned week gets a row only on the plan's school days, where a missing
+// week is a gap in the plan the attendance officer should know of; after a
+// closure the pupil is back full time and not listed.
 func registerRows(p plan, cal *Calendar, from, to Date) [][]Cell {
 	c := p.c
 	planned := make(map[Date]Week, len(c.Timetable))
@@ -51,32 +51,37 @@ func registerRows(p plan, cal *Calendar, from, to Date) [][]Cell {
 	// plans is 60,000 rows.
 	pupil := []Cell{textCell(c.Pupil.UPN), textCell(c.Pupil.Name), textCell(string(c.Pupil.YearGroup))}
 	var rows [][]Cell
-	for day := MaxDate(from, p.first); !day.After(MinDate(to, p.last)); day = day.AddDays(1) {
-		if day.IsWeekend() {
+	for date := MaxDate(from, p.first); !date.After(MinDate(to, p.last)); date = date.AddDays(1) {
+		if date.IsWeekend() {
 			continue
 		}
+		day := cal.Day(date, c.Dates())
 		row := append(make([]Cell, 0, len(registerColumns)), pupil...)
-		row = append(row, dateCell(day), Cell{Text: day.Weekday().String()[:3]})
-		w, ok := planned[day.Monday()]
+		row = append(row, dateCell(date), Cell{Text: date.Weekday().String()[:3]})
+		w, ok := planned[date.Monday()]
 		switch {
 		case ok:
-			rows = append(rows, append(row, registerCodes(c, w, day, cal)...))
-		case cal.IsSchoolDay(day) && !day.After(c.End()):
+			rows = append(rows, append(row, registerCodes(c, w, day)...))
+		case day.Planned():
 			rows = append(rows, append(row, Cell{}, Cell{}, Cell{Text: noWeekPlanned}))
 		}
 	}
 	return rows
 }
 
-// registerCodes are the day's am and pm codes and a note on any that needs one.
-func registerCodes(c Case, w Week, day Date, cal *Calendar) []Cell {
-	i := day.DayOfWeek()
-	am := RegisterCode(w.Days[i][AM], AM, c.Pupil, day, cal)
-	pm := RegisterCode(w.Days[i][PM], PM, c.Pupil, day, cal)
+// registerCodes are the day's am and pm codes and a note on any that needs
+// one: a day the school is shut gets # and says why; a day after the
+// plan's end (a plan left running) gets no code of the plan and says so.
+func registerCodes(c Case, w Week, day PlanDay) []Cell {
+	am := RegisterCode(day, day.SessionIn(w, AM), AM, c.Pupil)
+	pm := RegisterCode(day, day.SessionIn(w, PM), PM, c.Pupil)
 	note := ""
-	if why, closed := cal.Closed(day); closed {
-		note = "school closed: " + why
-	} else if am == CodeNotCompulsory || pm == CodeNotCompulsory {
+	switch {
+	case day.Kind == SchoolShut:
+		note = "school closed: " + day.Why
+	case !day.Planned():
+		note = day.Phrase() + ": take the register as usual"
+	case am == CodeNotCompulsory || pm == CodeNotCompulsory:
 		note = "X: not of compulsory school age"
 	}
 	return []Cell{{Text: am}, {Text: pm}, {Text: note}}

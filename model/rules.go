@@ -236,20 +236,20 @@ func PlannedWeeks(c Case, cal *Calendar, params Params) []WeekHours {
 	weeks := SortedWeeks(c.Timetable)
 	out := make([]WeekHours, len(weeks))
 	for i, w := range weeks {
-		out[i] = PlannedWeek(w, c.Pupil, cal, params)
+		out[i] = PlannedWeek(w, c.Pupil, c.Dates(), cal, params)
 	}
 	return out
 }
 
-// PlannedWeek is one planned week's hours against the pupil's full-time
-// week: the LGSCO hours for the year group, or the pack's flat threshold
-// when one is set.
-func PlannedWeek(w Week, p Pupil, cal *Calendar, params Params) WeekHours {
+// PlannedWeek is one planned week's hours, over the plan's days, against
+// the pupil's full-time week: the LGSCO hours for the year group, or the
+// pack's flat threshold when one is set.
+func PlannedWeek(w Week, p Pupil, plan PlanDates, cal *Calendar, params Params) WeekHours {
 	full, ok := p.YearGroup.FullTimeHours()
 	if ok && params.ThresholdHours > 0 {
 		full = params.ThresholdHours
 	}
-	return w.Hours(cal, full, ok)
+	return w.Hours(cal, plan, full, ok)
 }
 
 // BelowFullTime reports whether any planned week falls short of its threshold.

@@ -127,7 +127,7 @@ func hillingdonWeeklyContact(f *facts) verdict {
 
 // hillingdonContacts are the days, up to on, the pupil was in contact with
 // the home school: the contact log, held reviews, planned in-school
-// sessions. Later dates have not happened yet, so they do not count.
+// sessions (on the plan's school days: Calendar.Day). Later dates have not happened yet, so they do not count.
 func hillingdonContacts(c Case, cal *Calendar, on Date) []Date {
 	rec, _ := c.Form(TemplateHillingdonPlacement)
 	contacts := rec.DateList(FieldContactLog)
@@ -137,10 +137,9 @@ func hillingdonContacts(c Case, cal *Calendar, on Date) []Date {
 		}
 	}
 	for _, w := range c.Timetable {
-		for i, day := range w.Days {
-			d := w.WeekBeginning.AddDays(i)
-			if (day[AM].Mode == InSchool || day[PM].Mode == InSchool) && cal.IsSchoolDay(d) {
-				contacts = append(contacts, d)
+		for _, day := range cal.WeekDays(w.WeekBeginning, c.Dates()) {
+			if day.SessionIn(w, AM).Mode == InSchool || day.SessionIn(w, PM).Mode == InSchool {
+				contacts = append(contacts, day.Date)
 			}
 		}
 	}

@@ -176,8 +176,8 @@ func repeatBehaviour(f *facts) verdict {
 }
 
 // workHomeLearning: work for any time the pupil is not in school, set, sent
-// home and marked (002 s5.8). A session is out of education when, on a
-// school day, its mode is not in education (home learning, none, a day left
+// home and marked (002 s5.8). A session is out of education when, on one
+// of the plan's school days (Calendar.Day), its mode is not in education (home learning, none, a day left
 // out) or it is a partial session shorter than the school's full one.
 func workHomeLearning(f *facts) verdict {
 	out := sessionsOutOfEducation(f)
@@ -193,12 +193,12 @@ func workHomeLearning(f *facts) verdict {
 func sessionsOutOfEducation(f *facts) int {
 	lengths, n := f.cal.SessionLengths(), 0
 	for _, w := range f.c.Timetable {
-		for day := range 5 {
-			if !f.cal.IsSchoolDay(w.WeekBeginning.AddDays(day)) {
+		for _, day := range f.cal.WeekDays(w.WeekBeginning, f.c.Dates()) {
+			if !day.Planned() {
 				continue
 			}
 			for _, h := range []Half{AM, PM} {
-				s := w.Days[day][h]
+				s := day.SessionIn(w, h)
 				if !s.Mode.InEducation() || s.ContactMinutes(lengths.Of(h)) < lengths.Of(h) {
 					n++
 				}

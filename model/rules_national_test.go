@@ -324,6 +324,14 @@ var natRuleCases = []natRuleCase{
 	{rule: "timetable.full-time-by-end", proves: "RULES.md a closed final week asks for nothing: the last school week counts",
 		mod: natAll(natEnd("2026-12-24"), natTimetable(natSteps("2026-11-02", 0, 1, 2, 3, 4, 4, 5, 0)...)),
 		cal: natChristmasCal, status: Met, msg: "w/c 14/12/2026"},
+	{rule: "timetable.full-time-by-end", proves: "RULES.md pro rata: a plan ending on a Wednesday is full time over its three days",
+		mod: natAll(natEnd("2026-12-09"), natTimetable(append(natSteps("2026-11-02", 0, 1, 2, 3, 4), func() Week {
+			w := natWeek("2026-12-07", 5)
+			w.Days[3], w.Days[4] = [2]Session{{Mode: NoSession}, {Mode: NoSession}}, [2]Session{{Mode: NoSession}, {Mode: NoSession}}
+			return w
+		}())...)), status: Met, msg: "15 of 14.4 hours"},
+	{rule: "timetable.full-time-by-end", proves: "002 s5.7 a week after the end is not the plan's last week",
+		mod: natTimetable(natSteps("2026-11-02", 0, 1, 2, 3, 4, 4, 5)...), status: Unmet, msg: "w/c 07/12/2026"},
 	{rule: "timetable.full-time-by-end", proves: "002 appendix 1 no timetable at all",
 		mod: natTimetable(), status: Unmet, msg: "no week with school days"},
 	{rule: "timetable.full-time-by-end", proves: "RULES.md a pupil with no year group has no known full time",
@@ -337,13 +345,23 @@ var natRuleCases = []natRuleCase{
 	{rule: "timetable.steps-up", proves: "002 s5.7 a clear path: hours fall in week three",
 		mod: natTimetable(natSteps("2026-11-02", 0, 2, 1, 3, 4, 5)...), status: Unmet, msg: "w/c 16/11/2026 (17 h over 5 days, after 19 h over 5)"},
 	{rule: "timetable.steps-up", proves: "RULES.md pro rata: a bank holiday week with the same days is no fall",
-		mod: natTimetable(natWeek("2026-05-18", 0), natWeek("2026-05-25", 0), natWeek("2026-06-01", 5)), status: Met},
+		mod: natAll(natStart("2026-05-18"), natEnd("2026-06-05"),
+			natTimetable(natWeek("2026-05-18", 0), natWeek("2026-05-25", 0), natWeek("2026-06-01", 5))), status: Met},
 	{rule: "timetable.steps-up", proves: "RULES.md pro rata: a bank holiday week with fewer sessions a day falls",
-		mod: natTimetable(natWeek("2026-05-18", 0), func() Week {
+		mod: natAll(natStart("2026-05-18"), natEnd("2026-05-29"), natTimetable(natWeek("2026-05-18", 0), func() Week {
 			w := natWeek("2026-05-25", 0)
 			w.Days[4][AM] = Session{Mode: NoSession}
 			return w
-		}()), status: Unmet, msg: "w/c 25/05/2026"},
+		}())), status: Unmet, msg: "w/c 25/05/2026"},
+	{rule: "timetable.steps-up", proves: "002 s5.7 a plan starting on a Thursday is its first week's two days: full days, then mornings, falls",
+		mod:    natAll(natStart("2026-11-05"), natTimetable(append([]Week{natWeek("2026-11-02", 5)}, natSteps("2026-11-09", 2, 3, 4, 5, 5)...)...)),
+		status: Unmet, msg: "w/c 09/11/2026 (19 h over 5 days, after 10 h over 2)"},
+	{rule: "timetable.steps-up", proves: "002 s5.7 Monday to Wednesday before a Thursday start are no sessions to fall from",
+		mod: natAll(natStart("2026-11-05"), natTimetable(func() Week {
+			w := natWeek("2026-11-02", 5)
+			w.Days[3], w.Days[4] = [2]Session{{Mode: InSchool}, {Mode: NoSession}}, [2]Session{{Mode: InSchool}, {Mode: NoSession}}
+			return w
+		}(), natWeek("2026-11-09", 1))), status: Met},
 
 	// reviews.scheduled: due dates 16/11, 30/11 and 14/12 (the first on or after the end)
 	{rule: "reviews.scheduled", proves: "002 appendix 1 review within 2 weeks held; next due in 10 days",
@@ -514,6 +532,12 @@ var natRuleCases = []natRuleCase{
 		}), status: Unmet, msg: "1 planned session(s)"},
 	{rule: "work.home-learning", proves: "RULES.md full-time weeks have no sessions out of education",
 		mod: func(c *Case) { natFullTime(c); c.HomeLearning = "" }, status: NotApplicable},
+	{rule: "work.home-learning", proves: "002 s5.8 days before a Thursday start are not time out of school",
+		mod: natAll(natFullTime, natStart("2026-11-05"), func(c *Case) {
+			c.HomeLearning = ""
+			c.Timetable[0].Days[0] = [2]Session{{Mode: NoSession}, {Mode: NoSession}}
+			c.Timetable[0].Days[2] = [2]Session{{Mode: HomeLearning}, {Mode: NoSession}}
+		}), status: NotApplicable},
 	{rule: "work.home-learning", proves: "RULES.md calendar: no session on a bank holiday is not time out",
 		mod: natAll(natStart("2026-05-25"), natEnd("2026-05-29"), natTimetable(func() Week {
 			w := natWeek("2026-05-25", 5)

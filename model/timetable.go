@@ -116,7 +116,7 @@ func (l SessionLengths) Of(h Half) int {
 // WeekHours is one week's time in education against the full-time threshold.
 type WeekHours struct {
 	WeekBeginning       Date
-	SchoolDays          int
+	SchoolDays          int // the plan's school days in the week (Calendar.Day)
 	MinutesSchool       int
 	MinutesOffsite      int
 	MinutesHomeLearning int
@@ -128,20 +128,24 @@ type WeekHours struct {
 }
 
 // Hours works out a week's minutes, hours in education, the pro-rata
-// threshold and whether the week is full time. Sessions planned on days that
-// are not school days (a bank holiday, INSET, holiday) do not count: the
-// school is shut. fullHours is the year group's LGSCO threshold (or a pack's
-// override); hasThreshold false means the pupil has none (nursery, post-16).
-func (w Week) Hours(cal *Calendar, fullHours float64, hasThreshold bool) WeekHours {
+// threshold and whether the week is full time. Only the plan's school days
+// count (Calendar.Day): a session on a day the school is shut (a bank
+// holiday, INSET, a holiday) or before the plan's start or after its end
+// is no session, and the threshold is pro rata over the days that are
+// left, so a plan starting on a Thursday asks for two fifths of a week in
+// its first week. fullHours is the year group's LGSCO threshold (or a
+// pack's override); hasThreshold false means the pupil has none (nursery,
+// post-16).
+func (w Week) Hours(cal *Calendar, plan PlanDates, fullHours float64, hasThreshold bool) WeekHours {
 	wh := WeekHours{WeekBeginning: w.WeekBeginning}
 	lengths := cal.SessionLengths()
-	for day := range 5 {
-		if !cal.IsSchoolDay(w.WeekBeginning.AddDays(day)) {
+	for _, day := range cal.WeekDays(w.WeekBeginning, plan) {
+		if !day.Planned() {
 			continue
 		}
 		wh.SchoolDays++
 		for _, h := range []Half{AM, PM} {
-			s := w.Days[day][h]
+			s := day.SessionIn(w, h)
 			minutes := s.ContactMinutes(lengths.Of(h))
 			switch {
 			case s.Mode == InSchool:

@@ -85,7 +85,7 @@ func TestWeekHours(t *testing.T) {
 	}
 	for _, tt := range tests {
 		hours, ok := tt.year.FullTimeHours()
-		got := tt.week.Hours(tt.cal, hours, ok)
+		got := tt.week.Hours(tt.cal, PlanDates{}, hours, ok)
 		tt.want.WeekBeginning = tt.week.WeekBeginning
 		if got != tt.want {
 			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
@@ -93,6 +93,58 @@ func TestWeekHours(t *testing.T) {
 		if s := FormatHours(got.HoursInEducation); s != tt.wantPretty {
 			t.Errorf("%s: FormatHours = %q, want %q", tt.name, s, tt.wantPretty)
 		}
+	}
+}
+
+// RULES.md, "Full-time hours": only the plan's school days count. A plan
+// starting on a Thursday has no Monday to Wednesday: their sessions are not
+// counted and the first week's threshold is pro rata from the start day
+// (threshold x school days / 5, the plan's school days only); likewise the
+// last week after the end. 002 s2: LGSCO hours; 000 "reintegration timetable".
+func TestWeekHoursOverThePlansDays(t *testing.T) {
+	in := sessFull(InSchool)
+	halfTerm := NewCalendar(Closure{First: MustDate("2027-02-15"), Last: MustDate("2027-02-19"), Name: "February half term"})
+	everyDay := weekEveryDay("2027-02-01", in, in) // Monday 01/02/2027, 25 h if every day counted
+	tests := []struct {
+		name string
+		cal  *Calendar
+		week Week
+		plan PlanDates
+		want WeekHours
+	}{
+		{"starts on the Thursday: two days of a Y8's 24 h", NewCalendar(), everyDay, PlanDates{Start: MustDate("2027-02-04")},
+			WeekHours{SchoolDays: 2, MinutesSchool: 600, HoursInEducation: 10, ThresholdHours: 9.6, HasThreshold: true, PercentOfFullTime: 104.17, FullTime: true}},
+		{"starts on the Thursday, mornings only there", NewCalendar(), weekOf("2027-02-01", in, in, in, in, in, in, in, sessNone, in, sessNone),
+			PlanDates{Start: MustDate("2027-02-04")},
+			WeekHours{SchoolDays: 2, MinutesSchool: 360, HoursInEducation: 6, ThresholdHours: 9.6, HasThreshold: true, PercentOfFullTime: 62.5}},
+		{"ends on the Wednesday", NewCalendar(), everyDay, PlanDates{Start: MustDate("2027-01-04"), End: MustDate("2027-02-03")},
+			WeekHours{SchoolDays: 3, MinutesSchool: 900, HoursInEducation: 15, ThresholdHours: 14.4, HasThreshold: true, PercentOfFullTime: 104.17, FullTime: true}},
+		{"a week wholly after the end asks for nothing", NewCalendar(), everyDay, PlanDates{End: MustDate("2027-01-29")},
+			WeekHours{SchoolDays: 0, HasThreshold: true, PercentOfFullTime: 100, FullTime: true}},
+		{"a week wholly before the start asks for nothing", NewCalendar(), everyDay, PlanDates{Start: MustDate("2027-02-08")},
+			WeekHours{SchoolDays: 0, HasThreshold: true, PercentOfFullTime: 100, FullTime: true}},
+		{"starts on a Saturday: the whole week is outside", NewCalendar(), everyDay, PlanDates{Start: MustDate("2027-02-06")},
+			WeekHours{SchoolDays: 0, HasThreshold: true, PercentOfFullTime: 100, FullTime: true}},
+		{"half term inside the plan: shut, not counted", halfTerm, weekEveryDay("2027-02-15", in, in), PlanDates{Start: MustDate("2027-02-01"), End: MustDate("2027-03-12")},
+			WeekHours{SchoolDays: 0, HasThreshold: true, PercentOfFullTime: 100, FullTime: true}},
+		{"Good Friday in the plan's first week, starting Wednesday", NewCalendar(), weekEveryDay("2027-03-22", in, in), PlanDates{Start: MustDate("2027-03-24")},
+			WeekHours{SchoolDays: 2, MinutesSchool: 600, HoursInEducation: 10, ThresholdHours: 9.6, HasThreshold: true, PercentOfFullTime: 104.17, FullTime: true}},
+	}
+	for _, tt := range tests {
+		got := tt.week.Hours(tt.cal, tt.plan, 24, true)
+		tt.want.WeekBeginning = tt.week.WeekBeginning
+		if got != tt.want {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+	// PlannedWeeks takes the plan's dates from the case, its end moved by
+	// an extension.
+	c := Case{Pupil: Pupil{YearGroup: "Y8"}, Start: MustDate("2027-02-04"), PlannedEnd: MustDate("2027-02-09"),
+		Extensions: []Extension{{NewEnd: MustDate("2027-02-10")}},
+		Timetable:  []Week{everyDay, weekEveryDay("2027-02-08", in, in)}}
+	weeks := PlannedWeeks(c, NewCalendar(), DefaultParams())
+	if weeks[0].SchoolDays != 2 || weeks[0].ThresholdHours != 9.6 || weeks[1].SchoolDays != 3 || weeks[1].ThresholdHours != 14.4 {
+		t.Errorf("PlannedWeeks over 04/02 to 10/02/2027: %+v", weeks)
 	}
 }
 

@@ -240,7 +240,8 @@ func (p *cases) thisWeek(r CaseSummary) string {
 	if !r.HasWeek {
 		return thisWeek(nil)
 	}
-	wh := model.PlannedWeek(r.Week, r.Pupil, p.c.Cal, p.c.School.Packs.Params)
+	plan := model.PlanDates{Start: r.Start, End: r.End}
+	wh := model.PlannedWeek(r.Week, r.Pupil, plan, p.c.Cal, p.c.School.Packs.Params)
 	return thisWeek(&wh)
 }
 

@@ -237,7 +237,7 @@ func (p *casePage) thisWeek() string {
 	if !ok {
 		return thisWeek(nil)
 	}
-	wh := model.PlannedWeek(w, cs.Pupil, p.c.Cal, p.c.School.Packs.Params)
+	wh := model.PlannedWeek(w, cs.Pupil, cs.Dates(), p.c.Cal, p.c.School.Packs.Params)
 	return thisWeek(&wh)
 }
 

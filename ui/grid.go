@@ -286,9 +286,30 @@ func (g *grid) dirty() bool {
 	})
 }
 
+// cursorDay is what the day under the cursor is for the plan.
+func (g *grid) cursorDay() model.PlanDay {
+	monday := g.cs.Timetable[g.row].WeekBeginning
+	return g.c.Cal.Day(monday.AddDays(slotOf(g.col).day), g.cs.Dates())
+}
+
+// notPlanned refuses an edit of a day with no session of the plan (the
+// school shut, before the plan's start or after its end), saying why.
+func (g *grid) notPlanned() bool {
+	day := g.cursorDay()
+	if day.Planned() {
+		return false
+	}
+	g.note = fmt.Sprintf("%s %s: %s, no session to plan.", day.Date.Weekday().String()[:3], day.Date.UK(), day.Phrase())
+	return true
+}
+
 // edit applies a change to the session under the cursor; a refused change
-// leaves the week as it was and says why.
+// leaves the week as it was and says why. A day with no session of the
+// plan cannot be changed (model.PlanDay).
 func (g *grid) edit(change func(*model.Week, slot) error) {
+	if g.notPlanned() {
+		return
+	}
 	w := g.cs.Timetable[g.row]
 	if err := change(&w, slotOf(g.col)); err != nil {
 		g.note = err.Error()
@@ -307,6 +328,9 @@ func (g *grid) nudge(delta int) {
 }
 
 func (g *grid) askMinutes() tea.Cmd {
+	if g.notPlanned() {
+		return nil
+	}
 	s := slotOf(g.col)
 	sess := g.cs.Timetable[g.row].Days[s.day][s.half]
 	if sess.Mode == model.NoSession || sess.Mode == "" {
@@ -356,7 +380,7 @@ func (g *grid) copyForward() {
 // school for every school session has nothing to step up from: it is
 // refused, nothing changes, and the note says what c does instead.
 func (g *grid) stepUp() {
-	weeks, row, added := stepUp(slices.Clone(g.cs.Timetable), g.row, g.cs.End(), g.c.Cal)
+	weeks, row, added := stepUp(slices.Clone(g.cs.Timetable), g.row, g.cs.Dates(), g.c.Cal)
 	from := g.cs.Timetable[g.row].WeekBeginning.UK()
 	if added == 0 {
 		g.note = "Nothing to step up: the week of " + from + " is in school for every school session; " +

@@ -79,12 +79,16 @@ func TestStepUp(t *testing.T) {
 		// A bank holiday or INSET day gains nothing: Friday 06/11/2026 is INSET.
 		{"short week", mornings("2026-10-26"), "2026-11-06", 4,
 			[]string{"S", "S", "S", "S", "S", "S", "S", "S", "S", "-"}},
+		// The plan ends on Wednesday 18/11/2026: Thursday and Friday are
+		// after it, no sessions of the plan, so they gain nothing.
+		{"the plan ends on the Wednesday", mornings("2026-11-09"), "2026-11-18", 3,
+			[]string{"S", "S", "S", "S", "S", "S", "S", "-", "S", "-"}},
 		{"already full", fullWeek("2026-11-09"), "2026-12-18", 0,
 			[]string{"S", "S", "S", "S", "S", "S", "S", "S", "S", "S"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			weeks, i, added := stepUp([]model.Week{tt.from}, 0, date(tt.end), cal)
+			weeks, i, added := stepUp([]model.Week{tt.from}, 0, model.PlanDates{End: date(tt.end)}, cal)
 			if added != tt.wantAdded || len(weeks) != 2 || i != 1 {
 				t.Fatalf("added %d sessions, %d weeks, next at %d; want %d added, 2 weeks, next at 1", added, len(weeks), i, tt.wantAdded)
 			}
@@ -210,8 +214,10 @@ func TestGridClosedDayAndLastWeek(t *testing.T) {
 	for range 8 {
 		d.keys("right")
 	}
-	// 002 s6 / RULES.md: a planned closure takes # and does not count.
-	d.mustSee("Fri 06/11/2026 am", "school shut (INSET): does not count")
+	// 002 s6 / RULES.md: a planned closure takes # and does not count;
+	// it has no session, so it says nothing of one.
+	d.mustSee("Fri 06/11/2026 am: school shut (INSET) · no session, not counted")
+	d.mustNotSee("in school, 180 of 180 min")
 	d.keys("down", "down", "down", "down", "down")
 	for range 10 {
 		d.keys("n")

@@ -197,34 +197,39 @@ func (g *grid) weekLine(i int, wh model.WeekHours, last bool) string {
 	if below {
 		mark = st.Below.Render("! ")
 	}
+	days := g.c.Cal.WeekDays(w.WeekBeginning, g.cs.Dates())
 	var b strings.Builder
 	b.WriteString(mark + w.WeekBeginning.UK()[:g.dateWidth()] + " ")
 	for day := range 5 {
 		b.WriteString(" ")
 		for h := range 2 {
-			b.WriteString(g.sessionCell(i, day, model.Half(h), w))
+			b.WriteString(g.sessionCell(i, days[day], model.Half(h), w))
 		}
 	}
-	b.WriteString(g.figures(wh, below, last))
+	b.WriteString(g.figures(wh, days, below, last))
 	return b.String()
 }
 
 // sessionCell is one session: its mode letter, lower case for a part
-// session, "#" on a day the school is shut; the cursor is in brackets.
-func (g *grid) sessionCell(row, day int, h model.Half, w model.Week) string {
-	sess := w.Days[day][h]
+// session; "#" on a day the school is shut and "." on a day before the
+// plan's start or after its end, whatever the week holds, since neither
+// is a session of the plan (model.PlanDay); the cursor is in brackets.
+func (g *grid) sessionCell(row int, day model.PlanDay, h model.Half, w model.Week) string {
+	sess := day.SessionIn(w, h)
 	letter := modeLetter(sess.Mode)
 	if sess.Partial && sess.Mode != model.NoSession {
 		letter = strings.ToLower(letter)
 	}
-	_, closed := g.c.Cal.Closed(w.WeekBeginning.AddDays(day))
-	if closed {
+	switch day.Kind {
+	case model.SchoolShut:
 		letter = "#"
+	case model.BeforePlan, model.AfterPlan:
+		letter = "."
 	}
 	switch {
-	case row == g.row && day*2+int(h) == g.col:
+	case row == g.row && day.Date.DayOfWeek()*2+int(h) == g.col:
 		return g.styled(cellSelected, "["+letter+"]")
-	case closed:
+	case !day.Planned():
 		return g.styled(cellClosed, " "+letter+" ")
 	case sess.Mode.InEducation():
 		return g.styled(cellInEducation, " "+letter+" ")
@@ -267,7 +272,7 @@ func (g *grid) styled(kind cellKind, text string) string {
 	return out
 }
 
-func (g *grid) figures(wh model.WeekHours, below, last bool) string {
+func (g *grid) figures(wh model.WeekHours, days [5]model.PlanDay, below, last bool) string {
 	st := g.c.Styles
 	full, pct, note := "—", "—", "no threshold"
 	if wh.HasThreshold {
@@ -276,7 +281,7 @@ func (g *grid) figures(wh model.WeekHours, below, last bool) string {
 	style := st.FullTime
 	switch {
 	case wh.SchoolDays == 0:
-		full, pct, note, style = "—", "—", "school shut", st.Closed
+		full, pct, note, style = "—", "—", noPlannedDay(days), st.Closed
 	case below && last:
 		note, style = "LAST: below", st.Below
 	case below:
@@ -288,7 +293,8 @@ func (g *grid) figures(wh model.WeekHours, below, last bool) string {
 	if bw := g.barWidth(); bw >= gridMinBar {
 		s += " " + g.bar(wh, bw)
 	}
-	// A short week's threshold is pro rata (RULES.md); say why it is lower.
+	// A short week's threshold is pro rata over the plan's school days
+	// (a bank holiday, a plan starting on a Thursday); say why it is lower.
 	if n := wh.SchoolDays; n > 0 && n < 5 && g.noteWidth() >= len(note)+13 {
 		note += fmt.Sprintf(" · %d-day week", n)
 	}
@@ -298,9 +304,21 @@ func (g *grid) figures(wh model.WeekHours, below, last bool) string {
 	return s + " " + style.Render(note)
 }
 
-// shortNotes are the notes in five cells or fewer, for a narrow terminal.
+// noPlannedDay says why a week has none of the plan's school days: the
+// plan starts after it or ends before it, or the school is shut all week.
+func noPlannedDay(days [5]model.PlanDay) string {
+	for _, d := range days {
+		if !d.Planned() && d.Kind != model.SchoolShut {
+			return d.Label()
+		}
+	}
+	return "school shut"
+}
+
+// shortNotes are the notes in six cells or fewer, for a narrow terminal.
 var shortNotes = map[string]string{
 	"full time": "full", "LAST: below": "LAST!", "school shut": "shut", "no threshold": "—",
+	"before the plan": "before", "after the plan": "after",
 }
 
 // bar draws the week's percent of full time, capped at the bar's end.
@@ -322,20 +340,27 @@ func (g *grid) detailLine(weeks []model.WeekHours) string {
 	st := g.c.Styles
 	s := slotOf(g.col)
 	w := g.cs.Timetable[g.row]
-	date := w.WeekBeginning.AddDays(s.day)
+	day := g.cursorDay()
+	date := day.Date
+	head := fmt.Sprintf("%s %s %s: ", date.Weekday().String()[:3], date.UK(), s.half)
+	if !day.Planned() {
+		// No session of the plan, whatever the week holds (model.PlanDay).
+		line, more := head+day.Phrase(), " · no session, not counted"
+		if ansi.StringWidth(line+more) > g.width {
+			more = ""
+		}
+		return st.Text.Render(line) + st.Subtle.Render(more)
+	}
 	sess := w.Days[s.day][s.half]
 	full := g.full(s)
-	line := fmt.Sprintf("%s %s %s: %s", date.Weekday().String()[:3], date.UK(), s.half, modeLabel(sess.Mode))
+	line := head + modeLabel(sess.Mode)
 	switch {
 	case sess.Partial && sess.Mode != model.NoSession:
 		line += fmt.Sprintf(", %d of %d min, part session", sess.Minutes, full)
 	case sess.Mode.InEducation():
 		line += fmt.Sprintf(", %d of %d min", full, full)
 	}
-	if why, closed := g.c.Cal.Closed(date); closed {
-		return st.Text.Render(line) + st.Subtle.Render(" · school shut ("+why+"): does not count")
-	}
-	code := model.RegisterCode(sess, s.half, g.cs.Pupil, date, g.c.Cal)
+	code := model.RegisterCode(day, sess, s.half, g.cs.Pupil)
 	codeText := " · register code " + code
 	if ansi.StringWidth(line+codeText) > g.width {
 		codeText = " · code " + code
@@ -345,10 +370,11 @@ func (g *grid) detailLine(weeks []model.WeekHours) string {
 
 func (g *grid) legendLine() string {
 	s := "S school  B off-site  D dual registered  K LA provision  H home learning  - none  " +
-		"·  small letter = part session  ·  # school shut  ·  ! below full time"
+		"·  small letter = part session  ·  # school shut  ·  . outside the plan  ·  ! below full time"
 	for _, shorter := range []string{
-		"S school B off-site D dual K LA H home - none · small = part · # shut · ! below",
-		"S sch B off D dual K LA H home - none s part # shut ! below",
+		"S school B off-site D dual K LA H home - none · small = part · # shut · . outside the plan · ! below full time",
+		"S school B off D dual K LA H home - none · small=part · # shut . outside ! below",
+		"S sch B off D dual K LA H home - none s part # shut . out ! below",
 	} {
 		if ansi.StringWidth(s) > g.width {
 			s = shorter

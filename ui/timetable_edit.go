@@ -95,11 +95,11 @@ func copyForward(weeks []model.Week, i int) ([]model.Week, int) {
 // (002 appendix 1: "a clear path of planned reintegration from part-time
 // to full-time"). It adds enough sessions that, at the same pace, the
 // plan is full time by its end: missing sessions shared over the weeks left.
-func stepUp(weeks []model.Week, i int, end model.Date, cal *model.Calendar) ([]model.Week, int, int) {
+func stepUp(weeks []model.Week, i int, plan model.PlanDates, cal *model.Calendar) ([]model.Week, int, int) {
 	next := weeks[i]
 	next.WeekBeginning = weeks[i].WeekBeginning.AddDays(7)
-	order := stepOrder(next, cal)
-	left := 1
+	order := stepOrder(next, plan, cal)
+	left, end := 1, plan.End
 	if !end.IsZero() && !end.Before(next.WeekBeginning) {
 		left = next.WeekBeginning.DaysUntil(end.Monday())/7 + 1
 	}
@@ -112,12 +112,14 @@ func stepUp(weeks []model.Week, i int, end model.Date, cal *model.Calendar) ([]m
 }
 
 // stepOrder lists the sessions a step up may fill, in the order it fills
-// them, on school days only (a bank holiday gains nothing).
-func stepOrder(w model.Week, cal *model.Calendar) []slot {
+// them, on the plan's school days only (model.PlanDay: a bank holiday, or
+// a day after the plan's end, gains nothing).
+func stepOrder(w model.Week, plan model.PlanDates, cal *model.Calendar) []slot {
 	var partial, empty []slot
+	days := cal.WeekDays(w.WeekBeginning, plan)
 	for _, h := range []model.Half{model.AM, model.PM} {
 		for day := range 5 {
-			if !cal.IsSchoolDay(w.WeekBeginning.AddDays(day)) {
+			if !days[day].Planned() {
 				continue
 			}
 			s := w.Days[day][h]

@@ -296,12 +296,13 @@ func (t *today) buildRegister() {
 		{Title: "PM", Width: 15, Flex: 1, Max: 22}}
 	w := widths(cols, t.width-2)
 	t.list.add(st.Subtle.Render(tableHead(cols, w)))
+	// The list holds only plans running today (storage.Today): whether the
+	// school is shut is all the plan's dates would add.
+	day := t.c.Cal.Day(t.c.On, model.PlanDates{})
 	for _, e := range d.entries {
 		t.list.addItemLazy(func() string {
-			am := model.RegisterCode(e.AM, model.AM, e.Pupil, t.c.On, t.c.Cal)
-			pm := model.RegisterCode(e.PM, model.PM, e.Pupil, t.c.On, t.c.Cal)
 			return tableRow(cols, w, t.c.Name(e.Pupil), string(e.Pupil.YearGroup),
-				kindShort(e.Kind), sessionText(e.AM, am), sessionText(e.PM, pm))
+				kindShort(e.Kind), sessionText(day, e.AM, model.AM, e.Pupil), sessionText(day, e.PM, model.PM, e.Pupil))
 		}, e.CaseID)
 	}
 }

@@ -81,10 +81,15 @@ func modeLetter(m model.Mode) string {
 }
 
 // sessionText is a session with its code for the Today list: "/ school",
-// "C2 none", "B off-site 90m".
-func sessionText(s model.Session, code string) string {
+// "C2 none", "B off-site 90m", and "# school shut" on a day the school is
+// shut, whatever the week holds (model.PlanDay).
+func sessionText(day model.PlanDay, s model.Session, h model.Half, p model.Pupil) string {
+	code := model.RegisterCode(day, s, h, p)
 	if code == "" {
 		code = "—"
+	}
+	if !day.Planned() {
+		return cell(code, 2) + " " + day.Label()
 	}
 	t := cell(code, 2) + " " + modeWord(s.Mode)
 	if s.Partial && s.Mode != model.NoSession {

@@ -84,7 +84,7 @@ func newCaseRow(cs storage.CaseSummary, cal *model.Calendar, params model.Params
 		}
 	}
 	if cs.HasWeek {
-		c := model.Case{Pupil: cs.Pupil, Timetable: []model.Week{cs.Week}}
+		c := model.Case{Pupil: cs.Pupil, Start: cs.Start, PlannedEnd: cs.End, Timetable: []model.Week{cs.Week}}
 		wh := model.PlannedWeeks(c, cal, params)[0]
 		hours := wh.HoursInEducation
 		r.HoursThisWeek = &hours

@@ -108,13 +108,18 @@ func buildToday(cal *model.Calendar, on model.Date, entries []storage.TodayEntry
 		r.Closed = why
 	}
 	lengths := cal.SessionLengths()
+	// The list holds only plans running on the day (storage.Today), so the
+	// plan's dates leave just the question of whether the school is shut:
+	// then a session is no session, whatever the week holds.
+	day := cal.Day(on, model.PlanDates{})
 	for _, e := range entries {
 		session := func(s model.Session, h model.Half) todaySession {
 			if !e.Planned {
 				return todaySession{Mode: s.Mode}
 			}
-			return todaySession{Mode: s.Mode, Minutes: s.ContactMinutes(lengths.Of(h)),
-				Code: model.RegisterCode(s, h, e.Pupil, on, cal)}
+			code := model.RegisterCode(day, s, h, e.Pupil)
+			s = day.Session(s)
+			return todaySession{Mode: s.Mode, Minutes: s.ContactMinutes(lengths.Of(h)), Code: code}
 		}
 		r.Pupils = append(r.Pupils, todayPupil{CaseID: e.CaseID, Pupil: e.Pupil.Name, UPN: e.Pupil.UPN,
 			YearGroup: e.Pupil.YearGroup, Kind: e.Kind, Planned: e.Planned,

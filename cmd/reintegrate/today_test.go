@@ -161,6 +161,10 @@ func TestTodayOnADayWithoutSchool(t *testing.T) {
 		{"bank holiday in term", "2027-05-03", "Early May bank holiday", "Monday 03/05/2027", model.CodeSchoolClosed},
 		// The demo school's INSET day after Christmas (its term dates).
 		{"INSET day", "2027-01-04", "INSET", "Monday 04/01/2027", model.CodeSchoolClosed},
+		// The school's own half term, and Good Friday (embedded), over
+		// weeks every demo plan has planned in school.
+		{"half term", "2027-02-16", "February half term", "Tuesday 16/02/2027", model.CodeSchoolClosed},
+		{"Good Friday", "2027-03-26", "Good Friday", "Friday 26/03/2027", model.CodeSchoolClosed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,6 +183,21 @@ func TestTodayOnADayWithoutSchool(t *testing.T) {
 				if p.Planned != (tt.code != "") || p.AM.Code != tt.code || p.PM.Code != tt.code {
 					t.Errorf("%s: planned %v, codes %q %q; want %q", p.Pupil, p.Planned, p.AM.Code, p.PM.Code, tt.code)
 				}
+				// The school is shut: no session, whatever the week holds.
+				for half, s := range []todaySession{p.AM, p.PM} {
+					if p.Planned && (s.Mode != model.NoSession || s.Minutes != 0) {
+						t.Errorf("%s %s: %s %d min on a day the school is shut, want none, 0 min", p.Pupil, model.Half(half), s.Mode, s.Minutes)
+					}
+				}
+			}
+			table, _, _ := strings.Cut(text, "DUE AND OVERDUE")
+			for _, word := range []string{"in school", "home learning", "off-site", "dual reg.", "LA provision", "not in", " min "} {
+				if strings.Contains(table, word) {
+					t.Errorf("the day's list says %q on a day the school is shut:\n%s", word, table)
+				}
+			}
+			if tt.code != "" && strings.Count(table, "school shut  "+tt.code) != 2*len(r.Pupils) {
+				t.Errorf("want every session \"school shut  %s\":\n%s", tt.code, table)
 			}
 			// A duty of an active case whose plan does not run that day
 			// (Łukasz's, on the Saturday) still names the pupil.

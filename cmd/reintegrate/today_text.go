@@ -78,9 +78,13 @@ func writeTodayPupils(w io.Writer, r todayReport) {
 	if model.MustDate(r.On).IsWeekend() {
 		unplanned = "weekend: no sessions"
 	}
-	// A school's sessions are a few kinds over and over: each label is made once.
+	// A school's sessions are a few kinds over and over: each label is made
+	// once. On a day the school is shut there are none (model.PlanDay).
 	labels := map[todaySession]string{}
 	label := func(s todaySession) string {
+		if r.Closed != "" {
+			return "school shut"
+		}
 		s.Code = ""
 		l, ok := labels[s]
 		if !ok {
