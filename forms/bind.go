@@ -191,7 +191,7 @@ var caseReasons = &Binding{Case: "reasons",
 	}}
 
 // outcome records the plan's outcome once the field is filled.
-func outcome(value string) *Binding {
+func outcome(value model.Outcome) *Binding {
 	return &Binding{Case: "outcome",
 		Apply: func(c *model.Case, v Value) {
 			if v.Get("") != "" {

@@ -90,6 +90,9 @@ const (
 	LocalAuthority Role = "local_authority"
 	Governors      Role = "governors"
 	SocialCare     Role = "social_care"
+	// Those at a review who are not professionals (Review.Attended).
+	PupilRole  Role = "pupil"
+	ParentRole Role = "parent"
 )
 
 // InvolvementRoles are the roles a professional may hold in a case.
@@ -126,6 +129,10 @@ func (r Role) Label() string {
 		return "governors"
 	case SocialCare:
 		return "Social Care"
+	case PupilRole:
+		return "pupil"
+	case ParentRole:
+		return "parent or carer"
 	}
 	return string(r)
 }
@@ -176,16 +183,6 @@ type Referral struct {
 	PlaceOffered       Date
 }
 
-// Review is a planned or held review meeting.
-type Review struct {
-	Due            Date
-	Held           Date
-	Kind           string // review, emergency, final
-	PupilViews     bool
-	ParentAttended bool
-	Notes          string
-}
-
 // FormRecord is a completed (or part-done) protocol form kept with the case.
 type FormRecord struct {
 	Template  string
@@ -204,15 +201,20 @@ type PastCase struct {
 
 // Case is one plan episode for one pupil.
 type Case struct {
-	ID             int64
-	Pupil          Pupil
-	Kind           Kind
-	Reasons        []Reason
-	Start          Date
-	PlannedEnd     Date
-	Status         CaseStatus
-	Closed         Date
-	Outcome        string
+	ID          int64
+	Pupil       Pupil
+	Kind        Kind
+	Reasons     []Reason
+	Start       Date
+	PlannedEnd  Date
+	Status      CaseStatus
+	Closed      Date
+	Outcome     Outcome
+	OutcomeNote string // what staff added to the outcome, in their words
+	ClosedBy    string // who closed the plan
+	// ClosedOver is the blockers still open when the plan was closed, and
+	// why it was closed all the same.
+	ClosedOver     ClosedOver
 	Agreed         Date
 	NamedPerson    string
 	Consent        Consent

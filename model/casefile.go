@@ -18,10 +18,16 @@ import (
 // otherwise turn into a missing consent and a wrong finding: every unknown
 // key, bad value and wrong type is reported, all at once, with its JSON path.
 //
-// Beyond the contract the reader accepts three optional keys that our own
-// export writes: a notification's "sent_by", an involvement's
-// "early_review_requested" (002 s5.5) and a form's "version". Database IDs
-// do not travel in the file: they belong to one school's database.
+// Beyond the contract the reader accepts optional keys that our own export
+// writes: a notification's "sent_by", an involvement's
+// "early_review_requested" (002 s5.5), a form's "version"; the case's
+// "outcome_note", "closed_by" and "closed_with_blockers" ({"rules",
+// "reason"}); a review's "attended" (roles, "pupil" and "parent" among
+// them), "pupil_views_text", "parent_views_text", "decisions" and
+// "struck_out" ({"on", "reason"}). "outcome" is one of the typed values
+// (Outcomes); free text, as files written before it was typed carry, is
+// read by OutcomeFromText. Database IDs do not travel in the file: they
+// belong to one school's database.
 //
 // This file reads the contract's objects; casefile_json.go is the strict
 // JSON walker under it and casefile_write.go the writer.
@@ -182,7 +188,12 @@ func (r *cfReader) caseDetails(path string, v json.RawMessage, c *Case) {
 		cfKey{"planned_end", "", cfInto(r, &c.PlannedEnd)},
 		cfKey{"status", `type "draft", "active" or "closed"`, func(at string, v json.RawMessage) { c.Status = cfWord(r, at, v, CaseStatuses, "a case status") }},
 		cfKey{"closed", "", cfInto(r, &c.Closed)},
-		cfKey{"outcome", "", cfInto(r, &c.Outcome)},
+		cfKey{"outcome", "", func(at string, v json.RawMessage) { r.outcome(at, v, c) }},
+		cfKey{"outcome_note", "", func(at string, v json.RawMessage) {
+			c.OutcomeNote = strings.TrimSpace(strings.Join([]string{c.OutcomeNote, r.note(at, v)}, "\n"))
+		}},
+		cfKey{"closed_by", "", r.nameTo(&c.ClosedBy)},
+		cfKey{"closed_with_blockers", "", func(at string, v json.RawMessage) { c.ClosedOver = r.closedOver(at, v) }},
 		cfKey{"agreed", "", cfInto(r, &c.Agreed)},
 		cfKey{"named_person", "", r.nameTo(&c.NamedPerson)},
 		cfKey{"consent", "", func(at string, v json.RawMessage) { c.Consent = r.consent(at, v) }},
@@ -195,6 +206,45 @@ func (r *cfReader) caseDetails(path string, v json.RawMessage, c *Case) {
 	)
 	r.notBefore(path+".planned_end", c.PlannedEnd, c.Start, "start")
 	r.notBefore(path+".closed", c.Closed, c.Start, "start")
+}
+
+// outcome reads the typed outcome; free text, as files written before it
+// was typed carry, is read as OutcomeFromText reads it, the text kept as
+// the note.
+func (r *cfReader) outcome(at string, v json.RawMessage, c *Case) {
+	if !cfIsNull(v) && v[0] != '"' {
+		r.wrongType(at, v, `one of "successful", "unsuccessful", "moved_provision", "other", or null`)
+		return
+	}
+	s := r.limited(at, v, MaxNoteLength)
+	if slices.Contains(Outcomes, Outcome(s)) || s == "" {
+		c.Outcome = Outcome(s)
+		return
+	}
+	o, note := OutcomeFromText(CleanText(s, true))
+	c.Outcome = o
+	c.OutcomeNote = strings.TrimSpace(strings.Join([]string{note, c.OutcomeNote}, "\n"))
+}
+
+func (r *cfReader) closedOver(path string, v json.RawMessage) ClosedOver {
+	var co ClosedOver
+	r.object(path, "the blockers open at closing", v,
+		cfKey{"rules", "list the rules still blocking, such as [\"consent.parent\"]", func(at string, v json.RawMessage) {
+			r.list(at, v, cfEntries, func(at string, v json.RawMessage) {
+				if id := r.name(at, v); id != "" {
+					co.Blockers = append(co.Blockers, id)
+				} else {
+					r.fail(at, v, `is empty: type a rule's ID, such as "consent.parent"`)
+				}
+			})
+		}},
+		cfKey{"reason", "type why the plan was closed with blockers open", func(at string, v json.RawMessage) {
+			if co.Reason = r.note(at, v); strings.TrimSpace(co.Reason) == "" {
+				r.fail(at, v, "is empty: type why the plan was closed with blockers open")
+			}
+		}},
+	)
+	return co
 }
 
 func (r *cfReader) consent(path string, v json.RawMessage) Consent {
@@ -265,10 +315,6 @@ func (r *cfReader) referral(path string, v json.RawMessage) Referral {
 	return ref
 }
 
-// cfReviewKinds are the kinds of review meeting (001: review or emergency
-// review; 002 appendix 1: the final six-week review).
-var cfReviewKinds = []string{"review", "emergency", "final"}
-
 func (r *cfReader) review(path string, v json.RawMessage) Review {
 	var rv Review
 	r.object(path, "a review", v,
@@ -276,14 +322,34 @@ func (r *cfReader) review(path string, v json.RawMessage) Review {
 		cfKey{"held", "", cfInto(r, &rv.Held)},
 		cfKey{"kind", "", func(at string, v json.RawMessage) {
 			if s, ok := r.text(at, v); ok && s != "" { // "" is a plain review
-				rv.Kind = cfWord(r, at, v, cfReviewKinds, "a review kind")
+				rv.Kind = cfWord(r, at, v, ReviewKinds, "a review kind")
 			}
 		}},
 		cfKey{"pupil_views", "", cfInto(r, &rv.PupilViews)},
 		cfKey{"parent_attended", "", cfInto(r, &rv.ParentAttended)},
 		cfKey{"notes", "", cfInto(r, &rv.Notes)},
+		cfKey{"attended", "", func(at string, v json.RawMessage) {
+			rv.Attended = cfWords(r, at, v, ReviewAttendees, "someone who takes part in a review")
+		}},
+		cfKey{"pupil_views_text", "", cfInto(r, &rv.PupilViewsText)},
+		cfKey{"parent_views_text", "", cfInto(r, &rv.ParentViewsText)},
+		cfKey{"decisions", "", cfInto(r, &rv.Decisions)},
+		cfKey{"struck_out", "", func(at string, v json.RawMessage) { rv.StruckOut = r.strikeOut(at, v) }},
 	)
 	return rv
+}
+
+func (r *cfReader) strikeOut(path string, v json.RawMessage) StrikeOut {
+	var s StrikeOut
+	r.object(path, "a strike-out", v,
+		cfKey{"on", `type the date it was struck out, such as "2026-11-20"`, cfInto(r, &s.On)},
+		cfKey{"reason", "type why the review was struck out", func(at string, v json.RawMessage) {
+			if s.Reason = r.note(at, v); strings.TrimSpace(s.Reason) == "" {
+				r.fail(at, v, "is empty: type why the review was struck out")
+			}
+		}},
+	)
+	return s
 }
 
 func (r *cfReader) form(path string, v json.RawMessage) FormRecord {

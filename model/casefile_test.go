@@ -110,7 +110,7 @@ func TestParseCaseFileHandwritten(t *testing.T) {
 		{"null history is empty", len(cf.History), 0},
 		{"null risk assessment is empty", c.RiskAssessment, RiskAssessment{}},
 		{"missing authorised_by is empty", c.Consent.AuthorisedBy, ""},
-		{"null outcome is empty", c.Outcome, ""},
+		{"null outcome is empty", c.Outcome, NoOutcome},
 		{"form field with spaces in its key", c.Forms[0].Fields["Date of Meeting"], "18/12/2026"},
 		{"form field with an empty key", c.Forms[0].Fields[""], "empty key kept"},
 	}
@@ -298,7 +298,7 @@ func TestParseCaseFileErrors(t *testing.T) {
 func TestCaseFileErrorLines(t *testing.T) {
 	_, err := ParseCaseFile(cfEdit(t, `"start": "2026-11-02"`, `"start": "31/02/2026", "kind2": 1`))
 	want := "case.start: \"31/02/2026\" is not a real date: February has only 28 days; type a day from 1 to 28\n" +
-		"case.kind2: \"kind2\" is not a key of the case: did you mean \"kind\"? The keys are kind, reasons, start, planned_end, status, closed, outcome, agreed, named_person, consent, risk_assessment, involvement, notifications, extensions, referral, home_learning"
+		"case.kind2: \"kind2\" is not a key of the case: did you mean \"kind\"? The keys are kind, reasons, start, planned_end, status, closed, outcome, outcome_note, closed_by, closed_with_blockers, agreed, named_person, consent, risk_assessment, involvement, notifications, extensions, referral, home_learning"
 	if err == nil || err.Error() != want {
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
 	}
@@ -473,5 +473,80 @@ func TestEncodeCaseFileRefusesWhatCannotBeRead(t *testing.T) {
 	cf.Case.Timetable[0].Days[0][AM] = sessPart(InSchool, 210)
 	if _, err := EncodeCaseFile(cf); err != nil {
 		t.Errorf("a 210-minute morning: %v", err)
+	}
+}
+
+// The keys a review and a closed case carry beyond the contract's example:
+// who attended (both schools, 001 process 6), the views and decisions, a
+// struck-out review with its reason, the typed outcome with its note, who
+// closed the plan and the blockers it was closed over.
+func TestParseCaseFileReviewsAndClosure(t *testing.T) {
+	c := cfRead(t, "testdata/good/worcestershire-reviews-closed.json").Case
+	if c.Outcome != Unsuccessful || !strings.HasPrefix(c.OutcomeNote, "Back to the AP") || c.ClosedBy != "Mr D Okafor" {
+		t.Errorf("closure: %q %q %q", c.Outcome, c.OutcomeNote, c.ClosedBy)
+	}
+	if len(c.ClosedOver.Blockers) != 1 || c.ClosedOver.Blockers[0] != "worcs.initial-meeting" || c.ClosedOver.Reason == "" {
+		t.Errorf("closed over: %+v", c.ClosedOver)
+	}
+	first := c.Reviews[0]
+	if !first.BothSchools() || !first.Present(PupilRole) || first.PupilViewsText == "" || first.Decisions == "" {
+		t.Errorf("first review: %+v", first)
+	}
+	if c.Reviews[1].Counts() || c.Reviews[1].StruckOut.Reason != "Recorded against the wrong pupil." {
+		t.Errorf("struck-out review: %+v", c.Reviews[1])
+	}
+	if n := c.HeldReviews(); n != 2 {
+		t.Errorf("held reviews %d, want 2", n)
+	}
+}
+
+// A case file written before the outcome was typed reads its free text as
+// the typed value, the text kept as the note; an outcome_note beside it
+// follows.
+func TestParseCaseFileFreeTextOutcome(t *testing.T) {
+	cf, err := ParseCaseFile(cfEdit(t, `"status": "active"`,
+		`"status": "closed", "closed": "2026-11-27", "outcome": "Reintegration failed: back to AP", "outcome_note": "Family agreed"`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := cf.Case; c.Outcome != Unsuccessful || c.OutcomeNote != "Reintegration failed: back to AP\nFamily agreed" {
+		t.Errorf("outcome %q, note %q", c.Outcome, c.OutcomeNote)
+	}
+	again, err := EncodeCaseFile(cf)
+	if err != nil || !strings.Contains(string(again), `"outcome": "unsuccessful"`) {
+		t.Errorf("the typed value is not what is written back (%v):\n%s", err, again)
+	}
+}
+
+func TestParseCaseFileReviewErrors(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []cfWantError
+	}{
+		{"strike-out with no reason", `"timetable"`,
+			`"reviews": [{"held": "2026-11-16", "struck_out": {"on": "2026-11-17", "reason": " "}}], "timetable"`,
+			[]cfWantError{{"reviews[0].struck_out.reason", "type why the review was struck out"}}},
+		{"strike-out with no date", `"timetable"`,
+			`"reviews": [{"held": "2026-11-16", "struck_out": {"reason": "typo"}}], "timetable"`,
+			[]cfWantError{{"reviews[0].struck_out.on", "type the date it was struck out"}}},
+		{"someone who is not at reviews", `"timetable"`,
+			`"reviews": [{"held": "2026-11-16", "attended": ["pupil", "governors"]}], "timetable"`,
+			[]cfWantError{{"reviews[0].attended[1]", "is not someone who takes part in a review"}}},
+		{"closed over blockers with no reason", `"status": "active"`,
+			`"status": "active", "closed_with_blockers": {"rules": ["consent.parent"]}`,
+			[]cfWantError{{"case.closed_with_blockers.reason", "type why the plan was closed with blockers open"}}},
+	}
+	for _, tt := range tests {
+		_, err := ParseCaseFile(cfEdit(t, tt.old, tt.new))
+		var errs CaseFileErrors
+		if !errors.As(err, &errs) || len(errs) != len(tt.want) {
+			t.Errorf("%s: got %v, want %d errors", tt.name, err, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			if errs[i].Path != w.path || !strings.Contains(errs[i].Message, w.says) {
+				t.Errorf("%s: error %d is %q at %q, want %q at %q", tt.name, i, errs[i].Message, errs[i].Path, w.says, w.path)
+			}
+		}
 	}
 }

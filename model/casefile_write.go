@@ -40,7 +40,10 @@ type (
 		PlannedEnd     Date                 `json:"planned_end"`
 		Status         CaseStatus           `json:"status"`
 		Closed         Date                 `json:"closed"`
-		Outcome        *string              `json:"outcome"`
+		Outcome        *Outcome             `json:"outcome"`
+		OutcomeNote    string               `json:"outcome_note,omitempty"`
+		ClosedBy       string               `json:"closed_by,omitempty"`
+		ClosedOver     *cfFileClosedOver    `json:"closed_with_blockers,omitempty"`
 		Agreed         Date                 `json:"agreed"`
 		NamedPerson    string               `json:"named_person"`
 		Consent        cfFileConsent        `json:"consent"`
@@ -50,6 +53,10 @@ type (
 		Extensions     []cfFileExtension    `json:"extensions"`
 		Referral       cfFileReferral       `json:"referral"`
 		HomeLearning   string               `json:"home_learning"`
+	}
+	cfFileClosedOver struct {
+		Rules  []string `json:"rules"`
+		Reason string   `json:"reason"`
 	}
 	cfFileConsent struct {
 		ParentName     string `json:"parent_name"`
@@ -105,12 +112,21 @@ type (
 		Minutes *int `json:"minutes,omitempty"`
 	}
 	cfFileReview struct {
-		Due            Date   `json:"due"`
-		Held           Date   `json:"held"`
-		Kind           string `json:"kind,omitempty"`
-		PupilViews     bool   `json:"pupil_views"`
-		ParentAttended bool   `json:"parent_attended"`
-		Notes          string `json:"notes"`
+		Due             Date             `json:"due"`
+		Held            Date             `json:"held"`
+		Kind            string           `json:"kind,omitempty"`
+		PupilViews      bool             `json:"pupil_views"`
+		ParentAttended  bool             `json:"parent_attended"`
+		Notes           string           `json:"notes"`
+		Attended        []Role           `json:"attended,omitempty"`
+		PupilViewsText  string           `json:"pupil_views_text,omitempty"`
+		ParentViewsText string           `json:"parent_views_text,omitempty"`
+		Decisions       string           `json:"decisions,omitempty"`
+		StruckOut       *cfFileStrikeOut `json:"struck_out,omitempty"`
+	}
+	cfFileStrikeOut struct {
+		On     Date   `json:"on"`
+		Reason string `json:"reason"`
 	}
 	cfFileForm struct {
 		Template  string            `json:"template"`
@@ -139,7 +155,7 @@ func EncodeCaseFile(cf CaseFile) ([]byte, error) {
 		History:   cfList(cf.History, func(h PastCase) cfFileHistory { h.Reasons = cfNonNil(h.Reasons); return cfFileHistory(h) }),
 		Case:      cfCaseOut(c),
 		Timetable: cfList(c.Timetable, cfWeekOut),
-		Reviews:   cfList(c.Reviews, func(r Review) cfFileReview { return cfFileReview(r) }),
+		Reviews:   cfList(c.Reviews, cfReviewOut),
 		Forms: cfList(c.Forms, func(f FormRecord) cfFileForm {
 			if f.Fields == nil {
 				f.Fields = map[string]string{} // written {}, not null
@@ -162,14 +178,29 @@ func EncodeCaseFile(cf CaseFile) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+func cfReviewOut(r Review) cfFileReview {
+	out := cfFileReview{Due: r.Due, Held: r.Held, Kind: r.Kind, PupilViews: r.PupilViews,
+		ParentAttended: r.ParentAttended, Notes: r.Notes, Attended: r.Attended,
+		PupilViewsText: r.PupilViewsText, ParentViewsText: r.ParentViewsText, Decisions: r.Decisions}
+	if !r.StruckOut.IsZero() {
+		out.StruckOut = &cfFileStrikeOut{r.StruckOut.On, r.StruckOut.Reason}
+	}
+	return out
+}
+
 func cfCaseOut(c Case) cfFileCase {
-	var outcome *string
-	if c.Outcome != "" {
+	var outcome *Outcome
+	if c.Outcome != NoOutcome {
 		outcome = &c.Outcome
+	}
+	var over *cfFileClosedOver
+	if !c.ClosedOver.IsZero() {
+		over = &cfFileClosedOver{cfNonNil(c.ClosedOver.Blockers), c.ClosedOver.Reason}
 	}
 	return cfFileCase{
 		Kind: c.Kind, Reasons: cfNonNil(c.Reasons), Start: c.Start, PlannedEnd: c.PlannedEnd,
-		Status: c.Status, Closed: c.Closed, Outcome: outcome, Agreed: c.Agreed, NamedPerson: c.NamedPerson,
+		Status: c.Status, Closed: c.Closed, Outcome: outcome, OutcomeNote: c.OutcomeNote,
+		ClosedBy: c.ClosedBy, ClosedOver: over, Agreed: c.Agreed, NamedPerson: c.NamedPerson,
 		Consent:        cfFileConsent(c.Consent),
 		RiskAssessment: cfFileRisk(c.RiskAssessment),
 		Involvement:    cfList(c.Involvement, func(in Involvement) cfFileInvolvement { return cfFileInvolvement(in) }),

@@ -14,7 +14,9 @@ func (p Pupil) Cleaned() Pupil {
 // reached it without passing a reader still cannot forge what is shown.
 func (c Case) Cleaned() Case {
 	c.Pupil = c.Pupil.Cleaned()
-	c.Outcome = CleanText(c.Outcome, true)
+	c.OutcomeNote = CleanText(c.OutcomeNote, true)
+	c.ClosedBy = CleanName(c.ClosedBy)
+	c.ClosedOver.Reason = CleanText(c.ClosedOver.Reason, true)
 	c.NamedPerson = CleanName(c.NamedPerson)
 	c.HomeLearning = CleanText(c.HomeLearning, true)
 	c.Consent.ParentName = CleanName(c.Consent.ParentName)
@@ -23,7 +25,13 @@ func (c Case) Cleaned() Case {
 	c.Involvement = cleanEach(c.Involvement, func(in *Involvement) { in.Name = CleanName(in.Name) })
 	c.Notifications = cleanEach(c.Notifications, func(n *Notification) { n.SentBy = CleanName(n.SentBy) })
 	c.Extensions = cleanEach(c.Extensions, func(e *Extension) { e.Reason = CleanText(e.Reason, true) })
-	c.Reviews = cleanEach(c.Reviews, func(r *Review) { r.Notes = CleanText(r.Notes, true) })
+	c.Reviews = cleanEach(c.Reviews, func(r *Review) {
+		r.Notes = CleanText(r.Notes, true)
+		r.PupilViewsText = CleanText(r.PupilViewsText, true)
+		r.ParentViewsText = CleanText(r.ParentViewsText, true)
+		r.Decisions = CleanText(r.Decisions, true)
+		r.StruckOut.Reason = CleanText(r.StruckOut.Reason, true)
+	})
 	c.Forms = cleanEach(c.Forms, func(f *FormRecord) {
 		fields := make(map[string]string, len(f.Fields))
 		for k, v := range f.Fields {

@@ -11,18 +11,23 @@ func TestCaseCleaned(t *testing.T) {
 	forged := "Sam\r       NONE\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\\u202e"
 	c := Case{
 		Pupil:         Pupil{Name: forged, UPN: forged},
-		Outcome:       forged,
+		OutcomeNote:   forged,
+		ClosedBy:      forged,
+		ClosedOver:    ClosedOver{Reason: forged},
 		NamedPerson:   forged,
 		HomeLearning:  forged,
 		Consent:       Consent{ParentName: forged, Relationship: forged, AuthorisedBy: forged},
 		Involvement:   []Involvement{{Name: forged}},
 		Notifications: []Notification{{SentBy: forged}},
 		Extensions:    []Extension{{Reason: forged}},
-		Reviews:       []Review{{Notes: "first line\nsecond" + forged}},
-		Forms:         []FormRecord{{Fields: map[string]string{"k": forged}}},
+		Reviews: []Review{{Notes: "first line\nsecond" + forged, PupilViewsText: forged, ParentViewsText: forged,
+			Decisions: forged, StruckOut: StrikeOut{Reason: forged}}},
+		Forms: []FormRecord{{Fields: map[string]string{"k": forged}}},
 	}
 	got := c.Cleaned()
-	texts := []string{got.Pupil.Name, got.Pupil.UPN, got.Outcome, got.NamedPerson, got.HomeLearning,
+	r := got.Reviews[0]
+	texts := []string{got.Pupil.Name, got.Pupil.UPN, got.OutcomeNote, got.ClosedBy, got.ClosedOver.Reason,
+		r.PupilViewsText, r.ParentViewsText, r.Decisions, r.StruckOut.Reason, got.NamedPerson, got.HomeLearning,
 		got.Consent.ParentName, got.Consent.Relationship, got.Consent.AuthorisedBy,
 		got.Involvement[0].Name, got.Notifications[0].SentBy, got.Extensions[0].Reason,
 		got.Reviews[0].Notes, got.Forms[0].Fields["k"]}

@@ -158,6 +158,7 @@ func (c Case) checkCounts() error {
 		{"the notifications", len(c.Notifications), MaxListItems, "entries"},
 		{"the extensions", len(c.Extensions), MaxListItems, "entries"},
 		{"the reviews", len(c.Reviews), MaxListItems, "entries"},
+		{"the blockers open at closing", len(c.ClosedOver.Blockers), MaxListItems, "entries"},
 		{"the forms", len(c.Forms), MaxListItems, "entries"},
 	}
 	for i, f := range c.Forms {
@@ -187,7 +188,9 @@ func (c Case) eachText(visit func(field func() string, s string, limit int) bool
 		field, s string
 		limit    int
 	}{
-		{"outcome", c.Outcome, MaxNoteLength}, {"named person", c.NamedPerson, MaxNameLength},
+		{"outcome note", c.OutcomeNote, MaxNoteLength}, {"closed by", c.ClosedBy, MaxNameLength},
+		{"closed with blockers open: reason", c.ClosedOver.Reason, MaxNoteLength},
+		{"named person", c.NamedPerson, MaxNameLength},
 		{"home learning", c.HomeLearning, MaxNoteLength},
 		{"consent: parent's name", c.Consent.ParentName, MaxNameLength},
 		{"consent: relationship", c.Consent.Relationship, MaxNameLength},
@@ -213,8 +216,13 @@ func (c Case) eachText(visit func(field func() string, s string, limit int) bool
 			return
 		}
 	}
+	for i, id := range c.ClosedOver.Blockers {
+		if !visit(nth("closed with blockers open: rule", i, "ID"), id, MaxNameLength) {
+			return
+		}
+	}
 	for i, r := range c.Reviews {
-		if !visit(nth("review", i, "kind"), r.Kind, MaxNameLength) || !visit(nth("review", i, "notes"), r.Notes, MaxNoteLength) {
+		if !r.eachText(i, visit) {
 			return
 		}
 	}
@@ -223,6 +231,24 @@ func (c Case) eachText(visit func(field func() string, s string, limit int) bool
 			return
 		}
 	}
+}
+
+// eachText is Case.eachText for the i-th review.
+func (r Review) eachText(i int, visit func(field func() string, s string, limit int) bool) bool {
+	for _, t := range []struct {
+		field, s string
+		limit    int
+	}{
+		{"kind", r.Kind, MaxNameLength}, {"notes", r.Notes, MaxNoteLength},
+		{"the pupil's views", r.PupilViewsText, MaxNoteLength}, {"the parent's views", r.ParentViewsText, MaxNoteLength},
+		{"decisions", r.Decisions, MaxNoteLength}, {"why it was struck out", r.StruckOut.Reason, MaxNoteLength},
+	} {
+		field := t.field
+		if !visit(func() string { return fmt.Sprintf("review %d: %s", i+1, field) }, t.s, t.limit) {
+			return false
+		}
+	}
+	return true
 }
 
 // eachText is Case.eachText for the i-th form record.

@@ -32,7 +32,10 @@ func TestCaseTextLimits(t *testing.T) {
 	}{
 		{"pupil's name", MaxNameLength, func(c *Case, s string) { c.Pupil.Name = s }},
 		{"pupil's UPN", MaxNameLength, func(c *Case, s string) { c.Pupil.UPN = s }},
-		{"outcome", MaxNoteLength, func(c *Case, s string) { c.Outcome = s }},
+		{"outcome note", MaxNoteLength, func(c *Case, s string) { c.OutcomeNote = s }},
+		{"closed by", MaxNameLength, func(c *Case, s string) { c.ClosedBy = s }},
+		{"closed with blockers open: reason", MaxNoteLength, func(c *Case, s string) { c.ClosedOver.Reason = s }},
+		{"closed with blockers open: rule 1: ID", MaxNameLength, func(c *Case, s string) { c.ClosedOver.Blockers = []string{s} }},
 		{"named person", MaxNameLength, func(c *Case, s string) { c.NamedPerson = s }},
 		{"home learning", MaxNoteLength, func(c *Case, s string) { c.HomeLearning = s }},
 		{"consent: parent's name", MaxNameLength, func(c *Case, s string) { c.Consent.ParentName = s }},
@@ -44,6 +47,10 @@ func TestCaseTextLimits(t *testing.T) {
 		{"extension 1: reason", MaxNoteLength, func(c *Case, s string) { c.Extensions[0].Reason = s }},
 		{"review 1: kind", MaxNameLength, func(c *Case, s string) { c.Reviews[0].Kind = s }},
 		{"review 1: notes", MaxNoteLength, func(c *Case, s string) { c.Reviews[0].Notes = s }},
+		{"review 1: the pupil's views", MaxNoteLength, func(c *Case, s string) { c.Reviews[0].PupilViewsText = s }},
+		{"review 1: the parent's views", MaxNoteLength, func(c *Case, s string) { c.Reviews[0].ParentViewsText = s }},
+		{"review 1: decisions", MaxNoteLength, func(c *Case, s string) { c.Reviews[0].Decisions = s }},
+		{"review 1: why it was struck out", MaxNoteLength, func(c *Case, s string) { c.Reviews[0].StruckOut.Reason = s }},
 		{"form 1: template", MaxNameLength, func(c *Case, s string) { c.Forms[0].Template = s }},
 		{`form 1 (bwmat.plan): field "objectives"`, MaxNoteLength, func(c *Case, s string) { c.Forms[0].Fields["objectives"] = s }},
 		{`form 1 (bwmat.plan): the name of field "ééé`, MaxNameLength, func(c *Case, s string) {

@@ -99,7 +99,7 @@ func reportCases() []Case {
 		Pupil: Pupil{ID: 3, Name: "Amelia-Rose O'Connor", DateOfBirth: MustDate("2011-01-15"), YearGroup: "Y10",
 			UPN: "C123456789012", Flags: []Flag{LookedAfter}},
 		Start: MustDate("2026-09-07"), PlannedEnd: MustDate("2026-10-16"), Closed: MustDate("2026-11-13"),
-		Outcome:    "Successful: back full time",
+		Outcome: Successful, OutcomeNote: "Back full time",
 		Consent:    Consent{ParentName: "Foster carer", Relationship: "carer", LivesWithPupil: true, Signed: MustDate("2026-09-03")},
 		Extensions: []Extension{{Agreed: MustDate("2026-10-12"), NewEnd: MustDate("2026-11-13"), Reason: "Anxiety after a move", ParentAgreed: true}},
 		Reviews: []Review{{Held: MustDate("2026-09-21")}, {Held: MustDate("2026-10-05")}, {Held: MustDate("2026-10-12")},

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
 // The governors' summary (`report governors`): "The Local Governing
@@ -99,33 +98,18 @@ func repeats(c Case, plans []PastCase) (repeat, behaviour bool) {
 	return repeat, behaviour
 }
 
-// outcomeClass sorts the free-text outcome into the few kinds a summary
-// counts, the way worcs rules read it ("unsuccessful", "failed", "not
-// successful"); the text itself may name people, so it is never shown.
-// outcomeFailed reads a closed plan's outcome, as staff wrote it, as a
-// failed one: the failed-reintegration rules and the governors' report
-// count the same ones.
-func outcomeFailed(outcome string) bool {
-	o := strings.ToLower(outcome)
-	return strings.Contains(o, "unsuccessful") || strings.Contains(o, "fail") || strings.Contains(o, "not successful")
-}
-
+// outcomeClass is the closed plan's typed outcome as a summary counts it
+// (Outcome.Label); the note beside it may name people, so it is never
+// read or shown here.
 func outcomeClass(c Case) string {
-	o := strings.ToLower(c.Outcome)
-	switch {
-	case c.Status != Closed:
+	if c.Status != Closed {
 		return ""
-	case outcomeFailed(o):
-		return "Unsuccessful"
-	case strings.Contains(o, "success") || strings.Contains(o, "full time") || strings.Contains(o, "full-time"):
-		return "Successful"
-	case strings.TrimSpace(o) == "":
-		return "Not recorded"
 	}
-	return "Other"
+	return c.Outcome.Label()
 }
 
-var outcomeClasses = []string{"Successful", "Unsuccessful", "Other", "Not recorded"}
+var outcomeClasses = []string{Successful.Label(), Unsuccessful.Label(), MovedProvision.Label(),
+	OtherOutcome.Label(), NoOutcome.Label()}
 
 // figures formats counts and shares: governors see them all; the trust
 // sees small counts suppressed (report_trust.go).

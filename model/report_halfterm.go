@@ -95,8 +95,8 @@ func planChanges(p plan, order int, from, to Date) []halfTermChange {
 	}
 	if c.Status == Closed && in(c.Closed) {
 		outcome := "no outcome recorded"
-		if o := CleanName(c.Outcome); o != "" {
-			outcome = "outcome: " + o
+		if c.Outcome != NoOutcome {
+			outcome = "outcome: " + strings.ToLower(c.Outcome.Label())
 		}
 		add(c.Closed, "Closed", outcome)
 	}

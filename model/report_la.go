@@ -59,15 +59,25 @@ func laRow(p plan, ref Date) []Cell {
 		textCell(string(c.Pupil.YearGroup)), flagLabels(c.Pupil), {Text: c.Kind.Label(), Value: string(c.Kind)},
 		reasonLabels(c), dateCell(c.Start), dateCell(c.End()), countCell(len(c.Extensions)),
 		hours, full, countCell(held), dateCell(last), dateCell(c.Consent.Signed),
-		statusCell(c, ref), textCell(c.Outcome),
+		statusCell(c, ref), outcomeCell(c),
 	}
 }
 
-// reviewsHeld counts the reviews held on or before the date, and the latest.
+// outcomeCell is a closed plan's typed outcome; the note beside it stays
+// in the school (it may name people).
+func outcomeCell(c Case) Cell {
+	if c.Outcome == NoOutcome {
+		return Cell{}
+	}
+	return Cell{Text: c.Outcome.Label(), Value: string(c.Outcome)}
+}
+
+// reviewsHeld counts the reviews held on or before the date, and the
+// latest; a struck-out review is not counted.
 func reviewsHeld(c Case, on Date) (int, Date) {
 	n, last := 0, Date{}
 	for _, r := range c.Reviews {
-		if !r.Held.IsZero() && !r.Held.After(on) {
+		if r.Counts() && !r.Held.IsZero() && !r.Held.After(on) {
 			n++
 			last = MaxDate(last, r.Held)
 		}

@@ -212,6 +212,7 @@ func Catalogue() []Rule {
 // date. It is pure: no clock, no I/O. One finding per rule, n/a included,
 // in catalogue order.
 func Check(c Case, history []PastCase, cal *Calendar, packs Packs, on Date) []Finding {
+	c.Reviews = c.CountedReviews() // a struck-out review counts for no rule
 	f := &facts{c: c, history: history, cal: cal, params: packs.Params, on: on,
 		weeks: PlannedWeeks(c, cal, packs.Params)}
 	var findings []Finding

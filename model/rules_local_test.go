@@ -211,7 +211,7 @@ func localFlags(fl ...Flag) localMod    { return func(c *Case) { c.Pupil.Flags =
 func localStart(d string) localMod      { return func(c *Case) { c.Start = MustDate(d) } }
 func localAgreed(d string) localMod     { return func(c *Case) { c.Agreed = localDate(d) } }
 func localTimetable(w []Week) localMod  { return func(c *Case) { c.Timetable = w } }
-func localOutcome(o string) localMod    { return func(c *Case) { c.Outcome = o } }
+func localOutcome(o Outcome) localMod   { return func(c *Case) { c.Outcome = o } }
 func localClosed(d string) localMod {
 	return func(c *Case) { c.Closed, c.Status = MustDate(d), Closed }
 }
@@ -334,7 +334,7 @@ func TestLocalOddCasesDoNotPanic(t *testing.T) {
 		FieldPlacementEnd, FieldContactLog, FieldReviewFinal, FieldLACopySent, FieldEndDate} {
 		junk[k] = "31/02/2026 ;;\n\t,"
 	}
-	odd := Case{Kind: APReintegration, Status: Active, Outcome: "failed",
+	odd := Case{Kind: APReintegration, Status: Active, Outcome: Unsuccessful,
 		Reviews:       []Review{{Kind: "FINAL"}, {Kind: "emergency"}},
 		Notifications: []Notification{{To: SchoolAdmissions}},
 		Timetable:     []Week{{}}}
@@ -342,7 +342,7 @@ func TestLocalOddCasesDoNotPanic(t *testing.T) {
 		odd.Forms = append(odd.Forms, FormRecord{Template: tmpl, Fields: junk}, FormRecord{Template: tmpl, Completed: MustDate("2026-11-01")})
 	}
 	for _, c := range []Case{{}, odd, localReduced(localKind(SuspensionReintegration)), localReduced(localClosed("2026-10-01")),
-		localAP(localClosed("2026-10-01"), localOutcome("not successful"))} {
+		localAP(localClosed("2026-10-01"), localOutcome(Unsuccessful))} {
 		for _, cal := range []*Calendar{nil, localCal, NewCalendar()} {
 			for _, f := range Check(c, []PastCase{{Kind: APReintegration}}, cal, localPacks, MustDate("2026-11-18")) {
 				if f.Message == "" {

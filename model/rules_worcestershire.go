@@ -273,15 +273,15 @@ func timetableHas(c Case, modes ...Mode) bool {
 }
 
 // worcsFailed reports whether the reintegration ended (or is ending)
-// unsuccessfully: the case's outcome says so ("unsuccessful", "failed",
-// "not successful"), or the failed-reintegration letter or the Unsuccessful
+// unsuccessfully: the case's typed outcome is unsuccessful, or the
+// failed-reintegration letter or the Unsuccessful
 // Outcome form is completed. end is the closure date, else the letter's
 // "with effect from" date, else the return to the AP setting; zero when
 // none is known yet.
 func worcsFailed(c Case) (end Date, failed bool) {
 	letter, hasLetter := c.CompletedForm(TemplateWorcsFailedLetter)
 	form, hasForm := c.CompletedForm(TemplateWorcsOutcomeUnsuccessful)
-	failed = hasLetter || hasForm || outcomeFailed(c.Outcome)
+	failed = hasLetter || hasForm || c.Outcome.Failed()
 	if !failed {
 		return Date{}, false
 	}

@@ -165,7 +165,7 @@ var caseWriteColumns = []string{"pupil_id", "kind", "reasons", "start", "planned
 	"effective_end", "status", "closed", "outcome", "agreed", "named_person",
 	"consent_parent_name", "consent_relationship", "consent_lives_with_pupil", "consent_signed",
 	"consent_authorised_by", "risk_completed", "risk_significant", "fair_access_referred",
-	"place_offered", "home_learning"}
+	"place_offered", "home_learning", "outcome_note", "closed_by", "closed_over", "closed_over_reason"}
 
 var (
 	insertCase = "INSERT INTO cases (" + strings.Join(caseWriteColumns, ", ") +
@@ -176,11 +176,12 @@ var (
 
 func caseArgs(c model.Case) []any {
 	return []any{c.Pupil.ID, string(c.Kind), joinCodes(c.Reasons), dateArg(c.Start),
-		dateArg(c.PlannedEnd), dateArg(c.End()), string(c.Status), dateArg(c.Closed), c.Outcome,
+		dateArg(c.PlannedEnd), dateArg(c.End()), string(c.Status), dateArg(c.Closed), string(c.Outcome),
 		dateArg(c.Agreed), c.NamedPerson, c.Consent.ParentName, c.Consent.Relationship,
 		c.Consent.LivesWithPupil, dateArg(c.Consent.Signed), c.Consent.AuthorisedBy,
 		dateArg(c.RiskAssessment.Completed), c.RiskAssessment.SignificantRisk,
-		dateArg(c.Referral.FairAccessReferred), dateArg(c.Referral.PlaceOffered), c.HomeLearning}
+		dateArg(c.Referral.FairAccessReferred), dateArg(c.Referral.PlaceOffered), c.HomeLearning,
+		c.OutcomeNote, c.ClosedBy, joinCodes(c.ClosedOver.Blockers), c.ClosedOver.Reason}
 }
 
 func replaceParts(ctx context.Context, tx *sql.Tx, c model.Case) error {
@@ -213,8 +214,11 @@ func insertParts(ctx context.Context, tx *sql.Tx, c model.Case) error {
 			c.ID, i, dateArg(e.Agreed), dateArg(e.NewEnd), e.Reason, e.ParentAgreed)
 	}
 	for i, r := range c.Reviews {
-		add(`INSERT INTO reviews (case_id, position, due, held, kind, pupil_views, parent_attended, notes)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, i, dateArg(r.Due), dateArg(r.Held), r.Kind, r.PupilViews, r.ParentAttended, r.Notes)
+		add(`INSERT INTO reviews (case_id, position, due, held, kind, pupil_views, parent_attended, notes,
+			attended, pupil_views_text, parent_views_text, decisions, struck_out, struck_out_reason)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, i, dateArg(r.Due), dateArg(r.Held), r.Kind,
+			r.PupilViews, r.ParentAttended, r.Notes, joinCodes(r.Attended), r.PupilViewsText, r.ParentViewsText,
+			r.Decisions, dateArg(r.StruckOut.On), r.StruckOut.Reason)
 	}
 	for i, f := range c.Forms {
 		fields, err := json.Marshal(f.Fields)

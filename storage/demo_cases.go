@@ -197,7 +197,7 @@ func demoClosed(on, m model.Date, cal *model.Calendar) model.CaseFile {
 		YearGroup: "Y6", Flags: []model.Flag{model.ChildInNeed}}
 	c := demoCase(cal, p, model.ReducedTimetable, model.PhysicalHealth, m.AddDays(-133), 5)
 	consented(&c, "Megan Hughes", "mother")
-	c.Status, c.Closed, c.Outcome = model.Closed, c.PlannedEnd, "successful"
+	c.Status, c.Closed, c.Outcome = model.Closed, c.PlannedEnd, model.Successful
 	c.Involvement = []model.Involvement{{Role: model.SocialWorker, Name: "Ms A Patel", Agreed: c.Start.AddDays(-4), AttendedMeeting: true}}
 	c.Notifications = append(c.Notifications, model.Notification{To: model.SocialWorker, Sent: c.Closed.AddDays(1), What: "closure", SentBy: "Mrs H Ashworth"})
 	c.Timetable = plannedWeeks(c.Start, 5, 4, 10, model.InSchool)

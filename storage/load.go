@@ -22,7 +22,8 @@ type LoadedCase struct {
 const caseColumns = `c.id, c.kind, c.reasons, c.start, c.planned_end, c.status, c.closed, c.outcome,
 	c.agreed, c.named_person, c.consent_parent_name, c.consent_relationship,
 	c.consent_lives_with_pupil, c.consent_signed, c.consent_authorised_by, c.risk_completed,
-	c.risk_significant, c.fair_access_referred, c.place_offered, c.home_learning, c.version, ` + pupilColumns
+	c.risk_significant, c.fair_access_referred, c.place_offered, c.home_learning, c.outcome_note,
+	c.closed_by, c.closed_over, c.closed_over_reason, c.version, ` + pupilColumns
 
 func scanCase(r scanner) (LoadedCase, error) {
 	var lc LoadedCase
@@ -32,7 +33,7 @@ func scanCase(r scanner) (LoadedCase, error) {
 		&c.Consent.Relationship, &c.Consent.LivesWithPupil, date(&c.Consent.Signed),
 		&c.Consent.AuthorisedBy, date(&c.RiskAssessment.Completed), &c.RiskAssessment.SignificantRisk,
 		date(&c.Referral.FairAccessReferred), date(&c.Referral.PlaceOffered), &c.HomeLearning,
-		&lc.Version, &c.Pupil.ID, &c.Pupil.Name, date(&c.Pupil.DateOfBirth), text(&c.Pupil.UPN),
+		&c.OutcomeNote, &c.ClosedBy, codes(&c.ClosedOver.Blockers), &c.ClosedOver.Reason, &lc.Version, &c.Pupil.ID, &c.Pupil.Name, date(&c.Pupil.DateOfBirth), text(&c.Pupil.UPN),
 		&c.Pupil.YearGroup, codes(&c.Pupil.Flags))
 	return lc, err
 }
@@ -133,18 +134,22 @@ var caseParts = []struct {
 			idx[id].Extensions = append(idx[id].Extensions, e)
 			return nil
 		}},
-	{"SELECT case_id, due, held, kind, pupil_views, parent_attended, notes FROM reviews", "case_id, position",
-		func(r *sql.Rows, idx map[int64]*model.Case) error {
-			var id int64
-			var v model.Review
-			if err := r.Scan(&id, date(&v.Due), date(&v.Held), &v.Kind, &v.PupilViews, &v.ParentAttended, &v.Notes); err != nil {
-				return err
-			}
-			idx[id].Reviews = append(idx[id].Reviews, v)
-			return nil
-		}},
+	{"SELECT case_id, due, held, kind, pupil_views, parent_attended, notes, attended, pupil_views_text, " +
+		"parent_views_text, decisions, struck_out, struck_out_reason FROM reviews", "case_id, position", scanReview},
 	{"SELECT case_id, template, version, completed, fields FROM forms", "case_id, position", scanForm},
 	{"SELECT case_id, week_beginning, sessions FROM weeks", "case_id, week_beginning", scanWeek},
+}
+
+func scanReview(r *sql.Rows, idx map[int64]*model.Case) error {
+	var id int64
+	var v model.Review
+	if err := r.Scan(&id, date(&v.Due), date(&v.Held), &v.Kind, &v.PupilViews, &v.ParentAttended, &v.Notes,
+		codes(&v.Attended), &v.PupilViewsText, &v.ParentViewsText, &v.Decisions, date(&v.StruckOut.On),
+		&v.StruckOut.Reason); err != nil {
+		return err
+	}
+	idx[id].Reviews = append(idx[id].Reviews, v)
+	return nil
 }
 
 func scanForm(r *sql.Rows, idx map[int64]*model.Case) error {

@@ -10,7 +10,7 @@ import (
 func closedCase(p model.Pupil, closed string) model.Case {
 	return model.Case{Pupil: p, Kind: model.ReducedTimetable, Reasons: []model.Reason{model.Behaviour},
 		Start: d(closed).AddDays(-28), PlannedEnd: d(closed), Status: model.Closed, Closed: d(closed),
-		Outcome: "full time"}
+		Outcome: model.Successful}
 }
 
 // Retention (issue 7 part 7; IRMS toolkit: pupil record kept to date of

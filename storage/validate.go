@@ -62,6 +62,16 @@ func validateCaseDetails(c model.Case) error {
 	for _, n := range c.Notifications {
 		checks = append(checks, known("notification sent to", []model.Role{n.To}, model.NotificationTargets))
 	}
+	if c.Outcome != model.NoOutcome {
+		checks = append(checks, known("outcome", []model.Outcome{c.Outcome}, model.Outcomes))
+	}
+	checks = append(checks, validateCodes("blocker open at closing", c.ClosedOver.Blockers))
+	for i, r := range c.Reviews {
+		checks = append(checks, known("review attended by", r.Attended, model.ReviewAttendees))
+		if r.StruckOut.On.IsZero() != (strings.TrimSpace(r.StruckOut.Reason) == "") {
+			checks = append(checks, fmt.Errorf("review %d: a strike-out needs both its date and its reason", i+1))
+		}
+	}
 	for i, f := range c.Forms {
 		if strings.TrimSpace(f.Template) == "" {
 			checks = append(checks, fmt.Errorf("form record %d has no template name", i+1))
@@ -71,6 +81,17 @@ func validateCaseDetails(c model.Case) error {
 	for _, err := range checks {
 		if err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// validateCodes checks free codes (rule IDs) the stored comma-separated
+// text can hold.
+func validateCodes(field string, codes []string) error {
+	for _, c := range codes {
+		if c == "" || strings.ContainsAny(c, ", \n") {
+			return fmt.Errorf("%s %q cannot be stored: a rule's ID has no commas or spaces, such as consent.parent", field, c)
 		}
 	}
 	return nil

@@ -131,23 +131,24 @@ func newExtendDraft(cs model.Case, on model.Date) *caseChangeDraft {
 	return d
 }
 
-// closeOutcomes are the outcomes a plan closes with, worded as the rules
-// and reports read them ("successful", "unsuccessful": model.outcomeClass).
-var closeOutcomes = []string{
-	"Successful: back in full-time education",
-	"Unsuccessful: the plan did not lead to full-time education",
-	"Ended early: the pupil left the school",
+// outcomeOptions are the typed outcomes a plan closes with, each with
+// what it means.
+var outcomeOptions = map[model.Outcome]string{
+	model.Successful:     "Successful: back in full-time education",
+	model.Unsuccessful:   "Unsuccessful: the plan did not lead to full-time education",
+	model.MovedProvision: "Moved to another provision: the pupil left for another school or setting",
+	model.OtherOutcome:   "Other: say what in the note",
 }
 
 func newCloseDraft(cs model.Case, on model.Date) *caseChangeDraft {
-	closed, outcome, note := on.UK(), closeOutcomes[0], ""
+	closed, outcome, note := on.UK(), model.Successful, ""
 	d := &caseChangeDraft{done: "Plan closed."}
-	options := make([]huh.Option[string], len(closeOutcomes))
-	for i, o := range closeOutcomes {
-		options[i] = huh.NewOption(o, o)
+	options := make([]huh.Option[model.Outcome], len(model.Outcomes))
+	for i, o := range model.Outcomes {
+		options[i] = huh.NewOption(outcomeOptions[o], o)
 	}
 	d.form = huh.NewForm(huh.NewGroup(
-		huh.NewSelect[string]().Title("Outcome").Options(options...).Value(&outcome),
+		huh.NewSelect[model.Outcome]().Title("Outcome").Options(options...).Value(&outcome),
 		huh.NewText().Title("Anything to add to the outcome (optional)").Value(&note).Lines(3),
 		huh.NewInput().Title("Closed on (DD/MM/YYYY)").Value(&closed).Validate(afterDate("Closed on", cs.Start)),
 	).Title("Close the plan"))
@@ -157,9 +158,7 @@ func newCloseDraft(cs model.Case, on model.Date) *caseChangeDraft {
 			return errors.New("Closed on: " + err.Error())
 		}
 		c.Status, c.Closed, c.Outcome = model.Closed, when, outcome
-		if n := strings.TrimSpace(sanitiseLines(note)); n != "" {
-			c.Outcome += ". " + n
-		}
+		c.OutcomeNote = strings.TrimSpace(sanitiseLines(note))
 		return nil
 	}
 	return d

@@ -69,8 +69,8 @@ func TestExtendThePlan(t *testing.T) {
 	}
 }
 
-// Closing records the outcome in the words the reports count by
-// ("successful", "unsuccessful") and the date it closed.
+// Closing records the typed outcome the reports and the Worcestershire
+// rules count by, the note beside it, and the date it closed.
 func TestCloseThePlan(t *testing.T) {
 	d := newDriver(t, 100, 30, false)
 	d.keys("enter", "x")
@@ -79,7 +79,7 @@ func TestCloseThePlan(t *testing.T) {
 	d.mustSee("Plan closed.")
 	got := caseOf(t, d, "Sam Taylor")
 	if got.Status != model.Closed || !got.Closed.Equal(testOn) ||
-		got.Outcome != "Unsuccessful: the plan did not lead to full-time education. Moved to a specialist setting" {
-		t.Fatalf("after closing: status %q on %s, outcome %q", got.Status, got.Closed, got.Outcome)
+		got.Outcome != model.Unsuccessful || got.OutcomeNote != "Moved to a specialist setting" {
+		t.Fatalf("after closing: status %q on %s, outcome %q, note %q", got.Status, got.Closed, got.Outcome, got.OutcomeNote)
 	}
 }

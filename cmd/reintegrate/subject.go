@@ -253,7 +253,8 @@ func caseSections(c model.Case) []model.Section {
 	}
 	out := []model.Section{detailSection(head, [][2]string{
 		{"Status", string(c.Status)}, {"Reasons", strings.Join(reasons, ", ")}, {"Start", c.Start.UK()},
-		{"Planned end", c.PlannedEnd.UK()}, {"Closed", c.Closed.UK()}, {"Outcome", c.Outcome},
+		{"Planned end", c.PlannedEnd.UK()}, {"Closed", c.Closed.UK()}, {"Closed by", c.ClosedBy},
+		{"Outcome", outcomeText(c)}, {"Closed with blockers open", closedOverText(c.ClosedOver)},
 		{"Agreed", c.Agreed.UK()}, {"Named person", c.NamedPerson},
 		{"Consent", fmt.Sprintf("%s (%s), lives with pupil: %s, signed %s, authorised by %s", c.Consent.ParentName,
 			c.Consent.Relationship, yesNo(c.Consent.LivesWithPupil), dateOr(c.Consent.Signed), c.Consent.AuthorisedBy)},
@@ -283,11 +284,55 @@ func caseLists(head string, c model.Case) []model.Section {
 	for _, e := range c.Extensions {
 		ext.Rows = append(ext.Rows, cellsOf(e.Agreed.UK(), e.NewEnd.UK(), e.Reason, yesNo(e.ParentAgreed)))
 	}
-	rev := list("reviews", "none", "Due", "Held", "Kind", "Pupil's views", "Parent attended", "Notes")
+	rev := list("reviews", "none", "Due", "Held", "Kind", "Took part", "Pupil's views", "Parent's views", "Decisions and notes", "Struck out")
 	for _, v := range c.Reviews {
-		rev.Rows = append(rev.Rows, cellsOf(v.Due.UK(), v.Held.UK(), v.Kind, yesNo(v.PupilViews), yesNo(v.ParentAttended), v.Notes))
+		rev.Rows = append(rev.Rows, cellsOf(v.Due.UK(), v.Held.UK(), v.Kind, attendedText(v.Attended),
+			viewsText(v.PupilViews, v.PupilViewsText), viewsText(v.ParentAttended, v.ParentViewsText),
+			strings.TrimSpace(v.Decisions+"\n"+v.Notes), strikeOutText(v.StruckOut)))
 	}
 	return []model.Section{inv, notes, ext, rev, timetableSection(head, c), formsSection(head, c)}
+}
+
+// outcomeText is a closed plan's typed outcome with the note beside it.
+func outcomeText(c model.Case) string {
+	if c.Outcome == model.NoOutcome && c.OutcomeNote == "" {
+		return ""
+	}
+	if c.OutcomeNote == "" {
+		return c.Outcome.Label()
+	}
+	return c.Outcome.Label() + ": " + c.OutcomeNote
+}
+
+func closedOverText(co model.ClosedOver) string {
+	if co.IsZero() {
+		return ""
+	}
+	return strings.Join(co.Blockers, ", ") + ": " + co.Reason
+}
+
+func attendedText(roles []model.Role) string {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = r.Label()
+	}
+	return strings.Join(names, ", ")
+}
+
+// viewsText is the views as recorded, or whether they were, for a review
+// recorded before the views were kept as text.
+func viewsText(recorded bool, text string) string {
+	if text != "" {
+		return text
+	}
+	return yesNo(recorded)
+}
+
+func strikeOutText(s model.StrikeOut) string {
+	if s.IsZero() {
+		return ""
+	}
+	return s.On.UK() + ": " + s.Reason
 }
 
 var dayNames = [5]string{"Mon", "Tue", "Wed", "Thu", "Fri"}
