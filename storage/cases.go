@@ -114,7 +114,8 @@ func createCase(ctx context.Context, ch *change, c *model.Case, action string) e
 // SaveCase replaces the case and everything it holds, in one transaction,
 // if it is still at the version it was loaded at, and returns its new
 // version. If someone saved it in between, nothing is written and the error
-// is ErrConflict ("case N was changed elsewhere; reload it").
+// is ErrConflict ("case N was changed elsewhere; reload it"): a person's
+// edit of a copy that has gone stale is never saved over another's.
 func (s *Store) SaveCase(ctx context.Context, c model.Case, version int) (int, error) {
 	c = c.Cleaned()
 	if c.Status == "" {
@@ -131,24 +132,7 @@ func (s *Store) SaveCase(ctx context.Context, c model.Case, version int) (int, e
 		if before.Version != version {
 			return fail(ErrConflict, "case %d was changed elsewhere; reload it", c.ID)
 		}
-		if c.Pupil.ID != before.Pupil.ID {
-			if _, err := loadPupil(ctx, ch, "id = ?", c.Pupil.ID); errors.Is(err, ErrNotFound) {
-				return fail(ErrNotFound, "pupil %d (%s) is not in the database: save the pupil first", c.Pupil.ID, c.Pupil.Name)
-			}
-		}
-		args := append(caseArgs(c), ch.s.stamp(), c.ID, version)
-		if _, err := ch.ExecContext(ctx, updateCase, args...); err != nil {
-			return err
-		}
-		if err := replaceParts(ctx, ch.Tx, c); err != nil {
-			return err
-		}
-		for _, pupil := range []int64{before.Pupil.ID, c.Pupil.ID} {
-			if err := clearFindings(ctx, ch, pupil); err != nil {
-				return err
-			}
-		}
-		return ch.audit("case", c.ID, "update", before.Case, c)
+		return replaceCase(ctx, ch, before, c)
 	})
 	if err != nil {
 		if errors.Is(err, ErrConflict) {
@@ -157,6 +141,63 @@ func (s *Store) SaveCase(ctx context.Context, c model.Case, version int) (int, e
 		return 0, fmt.Errorf("save case %d: %w", c.ID, err)
 	}
 	return version + 1, nil
+}
+
+// UpdateCase makes one change to a case (a notification recorded, a review
+// added) in one write transaction: it reads the case as it stands once the
+// write lock is held (BEGIN IMMEDIATE: a second writer waits its turn),
+// hands it to edit, and saves what edit made of it. So two people, or two
+// scripts, each adding something at once both succeed, one after the
+// other, where a read before the transaction would have made the second
+// fail as changed elsewhere. It returns the case as saved and its version.
+// An error from edit is returned as it is, and nothing is written.
+func (s *Store) UpdateCase(ctx context.Context, id int64, edit func(*model.Case) error) (model.Case, int, error) {
+	var saved model.Case
+	var version int
+	err := s.write(ctx, func(ch *change) error {
+		before, err := loadCase(ctx, ch, id)
+		if err != nil {
+			return err
+		}
+		c := before.Case
+		if err := edit(&c); err != nil {
+			return err
+		}
+		c = c.Cleaned()
+		c.ID = id
+		if err := validateCase(c); err != nil {
+			return err
+		}
+		saved, version = c, before.Version+1
+		return replaceCase(ctx, ch, before, c)
+	})
+	if err != nil {
+		return model.Case{}, 0, fmt.Errorf("save case %d: %w", id, err)
+	}
+	return saved, version, nil
+}
+
+// replaceCase writes c over before (the case as stored, at its version),
+// clears the findings it affects and audits the change.
+func replaceCase(ctx context.Context, ch *change, before LoadedCase, c model.Case) error {
+	if c.Pupil.ID != before.Pupil.ID {
+		if _, err := loadPupil(ctx, ch, "id = ?", c.Pupil.ID); errors.Is(err, ErrNotFound) {
+			return fail(ErrNotFound, "pupil %d (%s) is not in the database: save the pupil first", c.Pupil.ID, c.Pupil.Name)
+		}
+	}
+	args := append(caseArgs(c), ch.s.stamp(), c.ID, before.Version)
+	if _, err := ch.ExecContext(ctx, updateCase, args...); err != nil {
+		return err
+	}
+	if err := replaceParts(ctx, ch.Tx, c); err != nil {
+		return err
+	}
+	for _, pupil := range []int64{before.Pupil.ID, c.Pupil.ID} {
+		if err := clearFindings(ctx, ch, pupil); err != nil {
+			return err
+		}
+	}
+	return ch.audit("case", c.ID, "update", before.Case, c)
 }
 
 // caseWriteColumns are the columns SaveCase and CreateCase write, in the

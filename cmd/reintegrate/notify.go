@@ -29,7 +29,7 @@ func (a *app) notifyCommand() *cobra.Command {
 			"social worker, the SEND team, governors, Social Care and the rest, each with its deadline, " +
 			"the protocol that asks for it, and whether it has been sent.\n\n" +
 			"With --to and --what it records one as sent (on --sent, default the as-of date, by --by) " +
-			"and saves the case; if someone else saved the case meanwhile nothing is written.",
+			"and saves the case, waiting its turn if another program is saving to it.",
 		Example: "  reintegrate notify 3\n" +
 			"  reintegrate notify 3 --to local_authority --what plan --sent 06/11/2026 --by \"Mrs H Ashworth\"",
 		Args: cobra.ExactArgs(1),
@@ -70,16 +70,23 @@ func (a *app) notify(cmd *cobra.Command, arg string, fl notifyFlags) error {
 		if err != nil {
 			return storageError(err)
 		}
-		c, version, err := s.Case(ctx, id)
-		if err != nil {
-			return loadError(id, err)
-		}
+		var c model.Case
 		if record {
-			c.Notifications = append(c.Notifications, n)
-			if _, err := s.SaveCase(ctx, c, version); err != nil {
+			// Read and written in one transaction, so a second notify on
+			// the same case waits its turn rather than failing.
+			c, _, err = s.UpdateCase(ctx, id, func(c *model.Case) error {
+				c.Notifications = append(c.Notifications, n)
+				return nil
+			})
+			if errors.Is(err, storage.ErrNotFound) {
+				return loadError(id, err)
+			}
+			if err != nil {
 				return saveError(err)
 			}
 			fmt.Fprintf(a.stdout, "Recorded: %s sent to the %s on %s%s.\n\n", whatLabel(n.What), n.To.Label(), n.Sent.UK(), byPhrase(n.SentBy))
+		} else if c, _, err = s.Case(ctx, id); err != nil {
+			return loadError(id, err)
 		}
 		props := model.ProposedNotificationsIn(c, school.Calendar(), school.Packs, on)
 		return writeProposals(a.stdout, c, props, on)

@@ -89,6 +89,7 @@ func TestNotifyRefusals(t *testing.T) {
 		{"--by alone", []string{"notify", "1", "--by", "Ms R Khan"}, "--sent and --by go with --to and --what"},
 		{"not a number", []string{"notify", "one"}, `"one" is not a case ID`},
 		{"no such case", []string{"notify", "99"}, "there is no case 99"},
+		{"no such case, recording", []string{"notify", "99", "--to", "governors", "--what", "start"}, "there is no case 99"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
