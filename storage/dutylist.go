@@ -19,6 +19,12 @@ type DutyList struct {
 	cases []dutyCase // the packed duties of each active case
 	whole []Duty     // duties held whole: worked out afresh, or of a rule the catalogue lacks
 	refs  []dutyRef  // the list, in order
+
+	// NotCached says why findings worked out afresh could not be kept in
+	// the findings cache (a full disk; another program holding the
+	// database past the busy timeout). The list is whole all the same:
+	// the next run works them out again. nil when they were kept.
+	NotCached error
 }
 
 // dutyRef is one duty of the list: where it is, and what it sorts by.

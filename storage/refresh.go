@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"reintegrate/model"
@@ -85,10 +86,11 @@ func (s *Store) duties(ctx context.Context, q readConn, on model.Date) (DutyList
 		return DutyList{}, err
 	}
 	if len(stale) > 0 {
-		checked, err := s.checkStale(ctx, on, stale)
+		checked, notCached, err := s.checkStale(ctx, on, stale)
 		if err != nil {
 			return DutyList{}, err
 		}
+		list.NotCached = notCached
 		for _, c := range checked {
 			for _, f := range c.Findings {
 				if IsDuty(f) {
@@ -109,14 +111,16 @@ type checkedCase struct {
 
 // checkStale runs model.Check, with the school's packs, on the stale
 // active cases, loading only those, and caches their outstanding findings.
-func (s *Store) checkStale(ctx context.Context, on model.Date, stale []int64) ([]checkedCase, error) {
+// The cache is a convenience: when it cannot be written (notCached: a full
+// disk, the database busy) the findings are handed on all the same.
+func (s *Store) checkStale(ctx context.Context, on model.Date, stale []int64) (checked []checkedCase, notCached, err error) {
 	school, err := s.School(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids, err := json.Marshal(stale)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var cases []LoadedCase
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
@@ -124,10 +128,10 @@ func (s *Store) checkStale(ctx context.Context, on model.Date, stale []int64) ([
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load the cases to check: %w", err)
+		return nil, nil, fmt.Errorf("load the cases to check: %w", err)
 	}
 	cal := school.Calendar()
-	checked := make([]checkedCase, len(cases))
+	checked = make([]checkedCase, len(cases))
 	all := make([]CaseFindings, len(cases))
 	for i, c := range cases {
 		// Kept whole: the cache keeps only the outstanding ones, and the
@@ -135,11 +139,15 @@ func (s *Store) checkStale(ctx context.Context, on model.Date, stale []int64) ([
 		all[i] = CaseFindings{CaseID: c.ID, Version: c.Version, Findings: model.Check(c.Case, c.History, cal, school.Packs, on)}
 		checked[i] = checkedCase{all[i], c.Pupil.Name}
 	}
-	// The cache is a convenience: a read-only database still answers.
-	if err := s.SaveAllFindings(ctx, on, all); err != nil && !s.readOnly {
-		return nil, err
+	switch err := s.SaveAllFindings(ctx, on, all); {
+	case err == nil, s.readOnly: // a read-only database answers as it always has
+	case ctx.Err() != nil:
+		return nil, nil, err
+	default:
+		notCached = fmt.Errorf("the findings worked out afresh (%d active cases) were not kept for next time: %w",
+			len(all), cmp.Or(errors.Unwrap(err), err))
 	}
-	return checked, nil
+	return checked, notCached, nil
 }
 
 // LoadDemo fills an empty database with the demo school, pupils and cases,

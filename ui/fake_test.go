@@ -26,6 +26,7 @@ type fakeStore struct {
 	// check is the rule engine Duties runs; nil is model.Check.
 	check     func(model.Case, []model.PastCase, *model.Calendar, model.Packs, model.Date) []model.Finding
 	dutiesErr error
+	notCached error // what Duties says of its cache
 	saves     int
 	lastSave  model.Case
 }
@@ -142,7 +143,9 @@ func (f *fakeStore) Duties(ctx context.Context, on model.Date) (DutyList, error)
 			}
 		}
 	}
-	return storage.DutyListOf(out), f.dutiesErr
+	list := storage.DutyListOf(out)
+	list.NotCached = f.notCached
+	return list, f.dutiesErr
 }
 
 func (f *fakeStore) Cases(_ context.Context, filter CaseFilter) ([]CaseSummary, error) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
+	"reintegrate/storage"
 )
 
 // todayKeyMap is the Today screen's keys.
@@ -55,9 +57,10 @@ func (todayLoadedMsg) leadsToMoreLoading() {}
 // active cases. It comes second: on a cold findings cache the rules run
 // over every active case, and the register should not wait for that.
 type dutiesLoadedMsg struct {
-	duties   []duty // due and overdue, soonest first
-	blockers []duty // unmet blockers, by pupil
-	err      error
+	duties    []duty // due and overdue, soonest first
+	blockers  []duty // unmet blockers, by pupil
+	err       error
+	notCached error // the list is whole, but the findings cache was not saved
 }
 
 // today is the landing screen: who is on a reduced timetable today, with
@@ -127,7 +130,7 @@ func loadDuties(c *Common) tea.Cmd {
 		if err != nil {
 			return dutiesLoadedMsg{err: fmt.Errorf("check the active cases: %w", err)}
 		}
-		var msg dutiesLoadedMsg
+		msg := dutiesLoadedMsg{notCached: all.NotCached}
 		for d := range all.All() {
 			du := duty{caseID: d.CaseID, pupil: model.Pupil{Name: d.Pupil}, finding: d.Finding}
 			switch {
@@ -141,6 +144,19 @@ func loadDuties(c *Common) tea.Cmd {
 	}
 }
 
+// notKept is the status line's warning when the findings worked out for
+// the list could not be cached: short enough for 80 columns.
+func notKept(err error) string {
+	why := "the database could not be written"
+	switch {
+	case errors.Is(err, storage.ErrFull):
+		why = "the disk is full"
+	case errors.Is(err, storage.ErrBusy):
+		why = "another program is saving"
+	}
+	return "Findings not cached: " + why + ". This list is complete."
+}
+
 func (t *today) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case todayLoadedMsg:
@@ -150,6 +166,9 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 		}
 	case dutiesLoadedMsg:
 		t.duties = &msg
+		if msg.notCached != nil {
+			return refuse(notKept(msg.notCached))
+		}
 	case refreshMsg:
 		return loadToday(t.c)
 	case tea.KeyPressMsg:

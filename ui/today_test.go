@@ -2,10 +2,13 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"reintegrate/storage"
 )
 
 // selectedLine is the line the cursor is on (marked "›").
@@ -58,4 +61,25 @@ func TestTodayDutiesFailing(t *testing.T) {
 	d.mustSee("On reduced timetables today: 4", "Sam Taylor",
 		"check the active cases: database is locked", "Press r to try again.")
 	d.mustNotSee("Due and overdue")
+}
+
+// When the findings were worked out but could not be kept for next time
+// (a full disk, the database held by another program), the screen shows
+// them all the same and the status line warns.
+func TestTodayWarnsWhenTheFindingsAreNotKept(t *testing.T) {
+	store := newFakeStore(testSchool())
+	seed(store)
+	store.notCached = fmt.Errorf("the findings worked out afresh (4 active cases) were not kept for next time: %w", storage.ErrFull)
+	d := &driver{t: t, store: store}
+	m := New(store, testSchool(), testOn, Options{Forms: fakeForms{}, IdleAfter: -1}).(Model)
+	d.m = m
+	d.run(m.Init())
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.mustSee("On reduced timetables today: 4", "Due and overdue: 7", "BLOCKER ×4",
+		"Findings not cached: the disk is full. This list is complete.")
+	d.keys("down")
+	d.mustNotSee("Findings not cached")
+	store.notCached = fmt.Errorf("not kept: %w", storage.ErrBusy)
+	d.keys("r")
+	d.mustSee("Findings not cached: another program is saving. This list is complete.")
 }

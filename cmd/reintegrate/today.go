@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -97,7 +98,12 @@ func (a *app) today(cmd *cobra.Command, s *storage.Store, asJSON bool) error {
 		_, err = w.Write(head.Bytes())
 		writeTodayDuties(w, r)
 	}
-	return cmp.Or(err, w.Flush())
+	if err = cmp.Or(err, w.Flush()); err == nil && duties.NotCached != nil {
+		// The register is whole; only the next run's speed is lost.
+		fmt.Fprintf(a.stderr, "reintegrate: warning: %v\n  The register printed is complete; the next run works the findings out again.\n",
+			duties.NotCached)
+	}
+	return err
 }
 
 // buildToday is the report of the day's list; setDuties adds the duties.
