@@ -19,6 +19,7 @@ type caseKeyMap struct {
 	Open      key.Binding
 	Review    key.Binding
 	Reload    key.Binding
+	GoTo      key.Binding // 1 to 6: straight to a tab
 }
 
 func defaultCaseKeyMap() caseKeyMap {
@@ -29,6 +30,7 @@ func defaultCaseKeyMap() caseKeyMap {
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open form")),
 		Review:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "record a review")),
 		Reload:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		GoTo:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "go to tab")),
 	}
 }
 
@@ -109,7 +111,7 @@ func (p *casePage) ShortHelp() []key.Binding {
 func (p *casePage) FullHelp() [][]key.Binding {
 	k := p.c.Keys
 	return [][]key.Binding{
-		{p.keys.NextTab, p.keys.PrevTab, key.NewBinding(key.WithKeys("1"), key.WithHelp("1-6", "go to tab"))},
+		{p.keys.NextTab, p.keys.PrevTab, p.keys.GoTo},
 		{k.Up, k.Down, p.keys.Open, p.keys.Review},
 		{p.keys.Timetable, p.keys.Reload, markSentKey},
 		{p.status.Start, p.status.Extend, p.status.Close},
@@ -211,7 +213,7 @@ func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.setTab(p.tab + 1)
 	case key.Matches(msg, p.keys.PrevTab):
 		p.setTab(p.tab + len(caseTabs) - 1)
-	case len(s) == 1 && s[0] >= '1' && s[0] < '1'+byte(len(caseTabs)):
+	case key.Matches(msg, p.keys.GoTo) && s[0] < '1'+byte(len(caseTabs)):
 		p.setTab(int(s[0] - '1'))
 	case key.Matches(msg, p.keys.Reload):
 		return loadCase(p.c, p.id)

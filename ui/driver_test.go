@@ -18,6 +18,12 @@ type driver struct {
 	m     tea.Model
 	store *fakeStore
 	quit  bool
+	// clock is the app's clock unless the test gave its own: each key
+	// pressed moves it on by pace, a person's pace by default (a second),
+	// so a key is never taken for one typed ahead of a closing form
+	// unless a test types fast on purpose (typeFast).
+	clock *fakeClock
+	pace  time.Duration
 }
 
 // newDriver opens the app over the test data at the size given, with the
@@ -36,12 +42,16 @@ func newDriverWith(t testing.TB, width, height int, real bool, opts Options) *dr
 	store := newFakeStore(testSchool())
 	seed(store)
 	opts.Forms = fakeForms{}
+	clock := &fakeClock{clockStart}
+	if opts.Now == nil {
+		opts.Now = clock.now
+	}
 	m := New(store, testSchool(), testOn, opts).(Model)
 	if !real {
 		m.common.check = pinnedCheck
 		store.check = pinnedCheck
 	}
-	d := &driver{t: t, m: m, store: store}
+	d := &driver{t: t, m: m, store: store, clock: clock, pace: time.Second}
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: width, Height: height})
 	return d
@@ -122,16 +132,47 @@ func (d *driver) keys(names ...string) *driver {
 	d.t.Helper()
 	for _, n := range names {
 		if k, ok := namedKeys[n]; ok {
-			d.send(tea.KeyPressMsg(k))
+			d.press(tea.KeyPressMsg(k))
 			continue
 		}
 		if len([]rune(n)) > 1 && d.root().capturing() {
+			d.tick(d.pace)
 			d.send(tea.PasteMsg{Content: n})
 			continue
 		}
 		for _, r := range n {
-			d.send(tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
+			d.press(tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
 		}
+	}
+	return d
+}
+
+// press sends one key, the clock moved on by the driver's pace first.
+func (d *driver) press(k tea.KeyPressMsg) {
+	d.t.Helper()
+	d.tick(d.pace)
+	d.send(k)
+}
+
+// tick moves the driver's clock on; a driver a test built by hand runs on
+// the real clock, which moves by itself.
+func (d *driver) tick(by time.Duration) {
+	if d.clock != nil {
+		d.clock.t = d.clock.after(by)
+	}
+}
+
+// typeFast types each character as its own key, gap apart, as someone
+// typing on without looking up does.
+func (d *driver) typeFast(gap time.Duration, text string) *driver {
+	d.t.Helper()
+	for _, r := range text {
+		d.tick(gap)
+		key := tea.Key{Code: r, Text: string(r)}
+		if r == ' ' {
+			key = tea.Key{Code: tea.KeySpace, Text: " "}
+		}
+		d.send(tea.KeyPressMsg(key))
 	}
 	return d
 }

@@ -73,11 +73,13 @@ func (e *embeddedForm) refuse(problem string) {
 // answers are lost, else what was refused and why.
 func (e *embeddedForm) message() (string, bool) {
 	if e.confirming {
-		q := "Leave and lose your answers? y leave"
+		a := defaultLeaveKeys()
+		answer := func(b key.Binding) string { return " · " + b.Help().Key + " " + b.Help().Desc }
+		q := "Leave and lose your answers?" + strings.TrimPrefix(answer(a.Leave), " ·")
 		if e.allowPart {
-			q += " · s keep as part-done"
+			q += answer(a.Keep)
 		}
-		return q + " · esc stay", false
+		return q + answer(a.Stay), false
 	}
 	var parts []string
 	if e.problem != "" {
@@ -136,16 +138,29 @@ func (e *embeddedForm) update(msg tea.Msg) (formOutcome, tea.Cmd) {
 	return formRunning, cmd
 }
 
+// leaveKeys answer "leave and lose your answers?". Keep writes the
+// answers so far as part-done, so it is a key no screen moves with.
+type leaveKeys struct {
+	Leave, Keep, Stay key.Binding
+}
+
+func defaultLeaveKeys() leaveKeys {
+	return leaveKeys{
+		Leave: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")),
+		Keep:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "keep as part-done")),
+		Stay:  key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc", "stay")),
+	}
+}
+
 func (e *embeddedForm) key(k tea.KeyPressMsg) (formOutcome, bool) {
 	if e.confirming {
-		switch k.String() {
-		case "y":
+		a := defaultLeaveKeys()
+		switch {
+		case key.Matches(k, a.Leave):
 			return formDiscard, true
-		case "s":
-			if e.allowPart {
-				return formKeepPart, true
-			}
-		case "esc", "n":
+		case key.Matches(k, a.Keep) && e.allowPart:
+			return formKeepPart, true
+		case key.Matches(k, a.Stay):
 			e.confirming = false
 		}
 		return formRunning, true

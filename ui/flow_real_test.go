@@ -54,7 +54,7 @@ func TestFlowRealStore(t *testing.T) {
 	press(tm, "t")
 	// 23/11/2026: 19 of Y8's 24 hours (002 s2 LGSCO table).
 	waitFor(t, tm, "register code /")
-	press(tm, "right", "right", "right", "right", "right", "s")
+	press(tm, "right", "right", "right", "right", "right", "i")
 	waitFor(t, tm, "UNSAVED")
 	press(tm, "ctrl+s")
 	waitFor(t, tm, "Saved.")

@@ -69,7 +69,7 @@ func TestFlowFindPupilEditSessionSave(t *testing.T) {
 	// Week of 02/11/2026 has four school days (INSET on Friday): Y10's
 	// 24 h is 19.2 h pro rata (RULES.md). Monday am from dual (3 h) to
 	// none leaves 17 h: below full time.
-	press(tm, "n")
+	press(tm, "0")
 	waitFor(t, tm, "below")
 	press(tm, "ctrl+s")
 	waitFor(t, tm, "Saved.")

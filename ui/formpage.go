@@ -67,6 +67,7 @@ func (p *formPage) formHeight() int { return max(p.height-1, 3) }
 
 func (p *formPage) Title() string   { return p.title }
 func (p *formPage) Capturing() bool { return true }
+func (p *formPage) Asking() bool    { return true }
 func (p *formPage) Init() tea.Cmd   { return p.form.init() }
 func (p *formPage) SetSize(w, h int) {
 	p.width, p.height = w, h

@@ -14,8 +14,12 @@ import (
 	"reintegrate/model"
 )
 
-// gridKeyMap is the timetable grid's keys. Mode letters are the register
-// letters where there is one (B off-site, D dual, K LA provision).
+// gridKeyMap is the timetable grid's keys. The keys that change a session
+// or a week are letters no screen uses to move (not h, j, k, l, s, c, n,
+// t, a...: see TestEditKeysNeverMove), so a key pressed in the belief that
+// another screen is showing moves or does nothing, never edits. The cells
+// show the register letters (S, B, D, K, H); the legend pairs each with
+// its key.
 type gridKeyMap struct {
 	Left, Right, Up, Down key.Binding
 	Cycle                 key.Binding
@@ -34,17 +38,33 @@ func defaultGridKeyMap() gridKeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return gridKeyMap{
-		Left: b("←", "earlier session", "left"), Right: b("→", "later session", "right"),
-		Up: b("↑", "week before", "up"), Down: b("↓", "week after", "down"),
+		// h, j, k and l move here as they do on every screen that moves.
+		Left: b("←/h", "earlier session", "left", "h"), Right: b("→/l", "later session", "right", "l"),
+		Up: b("↑/k", "week before", "up", "k"), Down: b("↓/j", "week after", "down", "j"),
 		Cycle:  b("space", "next mode", "space"),
-		School: b("s", "in school", "s"), Offsite: b("b", "off-site (B)", "b"),
-		Dual: b("d", "dual registered (D)", "d"), LAProvision: b("k", "LA provision (K)", "k"),
-		HomeLearning: b("h", "home learning", "h"), None: b("n", "no session", "n", "x"),
+		School: b("i", "in school (S)", "i"), Offsite: b("b", "off-site (B)", "b"),
+		Dual: b("d", "dual registered (D)", "d"), LAProvision: b("v", "LA provision (K)", "v"),
+		HomeLearning: b("w", "home learning (H)", "w"), None: b("0", "no session (-)", "0"),
 		More: b("+", "15 min more", "+", "="), Less: b("-", "15 min less", "-"),
-		Minutes: b("m", "type minutes", "m"), Full: b("f", "full session", "f"),
-		CopyForward: b("c", "copy week forward", "c"), StepUp: b("u", "step up next week", "u"),
-		AddWeek: b("a", "add a week", "a"), RemoveWeek: b("del", "remove week", "delete", "backspace"),
+		Minutes: b("m", "type minutes", "m"), Full: b("*", "full session", "*"),
+		CopyForward: b(">", "copy week forward", ">"), StepUp: b("u", "step up next week", "u"),
+		AddWeek: b("o", "add a week", "o"), RemoveWeek: b("del", "remove week (asks)", "delete", "backspace"),
 		Undo: b("z", "undo", "z"), Save: b("ctrl+s", "save", "ctrl+s"),
+	}
+}
+
+// gridPromptKeys answer the grid's questions (save before leaving? remove
+// this week?). Yes writes or removes; No leaves without saving; anything
+// else keeps the grid as it is.
+type gridPromptKeys struct {
+	Yes, No, Stay key.Binding
+}
+
+func defaultGridPromptKeys() gridPromptKeys {
+	return gridPromptKeys{
+		Yes:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "discard")),
+		Stay: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "keep editing")),
 	}
 }
 
@@ -72,6 +92,7 @@ type gridSavedMsg struct {
 type grid struct {
 	c       *Common
 	keys    gridKeyMap
+	answers gridPromptKeys
 	cs      model.Case // the working copy; saved on ctrl+s or when leaving
 	version int
 	// stored is the timetable as it is in the store: the working copy
@@ -97,7 +118,7 @@ func newGrid(c *Common, cs model.Case, version int) *grid {
 	in := newTextInput(c.Styles)
 	in.CharLimit = 3
 	in.Prompt = ""
-	g := &grid{c: c, keys: defaultGridKeyMap(), cs: cs, version: version, input: in,
+	g := &grid{c: c, keys: defaultGridKeyMap(), answers: defaultGridPromptKeys(), cs: cs, version: version, input: in,
 		stored: slices.Clone(cs.Timetable)}
 	// Start on this week when it is planned: it is the one staff change.
 	if i := weekIndex(cs.Timetable, c.On.Monday()); i >= 0 {
@@ -110,6 +131,12 @@ func (g *grid) Init() tea.Cmd    { return nil }
 func (g *grid) SetSize(w, h int) { g.width, g.height = w, h }
 func (g *grid) Title() string    { return "Timetable" }
 func (g *grid) Capturing() bool  { return g.state != gridEditing }
+
+// Asking is a question open: the minutes, save before leaving, remove a
+// week. A save under way asks nothing: the keys after ctrl+s are meant.
+func (g *grid) Asking() bool {
+	return g.state == gridMinutes || g.state == gridLeaving || g.state == gridRemoving
+}
 func (g *grid) ShortHelp() []key.Binding {
 	k := g.keys
 	switch g.state {
@@ -183,7 +210,7 @@ func (g *grid) key(msg tea.KeyPressMsg) tea.Cmd {
 		g.undoLast()
 		return nil
 	case len(g.cs.Timetable) == 0:
-		g.note = "No weeks planned yet: press a to add the first week of the plan."
+		g.note = "No weeks planned yet: press " + k.AddWeek.Help().Key + " to add the first week of the plan."
 		return nil
 	}
 	return g.editKey(msg)
@@ -334,7 +361,9 @@ func (g *grid) askMinutes() tea.Cmd {
 	s := slotOf(g.col)
 	sess := g.cs.Timetable[g.row].Days[s.day][s.half]
 	if sess.Mode == model.NoSession || sess.Mode == "" {
-		g.note = "Minutes: set the session's mode first (s school, b off-site, h home learning)."
+		k := g.keys
+		g.note = "Minutes: set the session's mode first (" + k.School.Help().Key + " school, " +
+			k.Offsite.Help().Key + " off-site, " + k.HomeLearning.Help().Key + " home learning)."
 		return nil
 	}
 	g.input.SetValue(strconv.Itoa(minutesOf(sess, g.full(s))))
@@ -410,23 +439,23 @@ func (g *grid) addWeek() {
 
 func (g *grid) removingKey(msg tea.KeyPressMsg) tea.Cmd {
 	g.state = gridEditing
-	if msg.String() == "y" {
+	if key.Matches(msg, g.answers.Yes) {
 		g.snapshot()
 		from := g.cs.Timetable[g.row].WeekBeginning
 		g.cs.Timetable = removeWeek(g.cs.Timetable, g.row)
 		g.row = clamp(g.row, len(g.cs.Timetable))
-		g.note = "Removed the week of " + from.UK() + " (z undoes)."
+		g.note = "Removed the week of " + from.UK() + " (" + g.keys.Undo.Help().Key + " undoes)."
 	}
 	return nil
 }
 
 func (g *grid) leavingKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "y", "enter":
+	switch {
+	case key.Matches(msg, g.answers.Yes):
 		return g.save(true)
-	case "n":
+	case key.Matches(msg, g.answers.No):
 		return back("Timetable changes discarded.")
-	case "esc":
+	case key.Matches(msg, g.answers.Stay):
 		g.state = gridEditing
 	}
 	return nil

@@ -170,7 +170,7 @@ func TestGridEditChangesHours(t *testing.T) {
 	// 24 x 4/5 = 19.2 h). Mon pm to school adds 2 h: 14 h becomes 16 h.
 	d := gridOf(t)
 	d.mustSee("    14  19.2  73%")
-	d.keys("right", "s")
+	d.keys("right", "i")
 	d.mustSee("    16  19.2  83%", "UNSAVED", "Mon 02/11/2026 pm: in school, 120 of 120 min", "register code \\")
 	d.keys("z")
 	d.mustSee("    14  19.2  73%")
@@ -184,10 +184,10 @@ func TestGridModesByLetter(t *testing.T) {
 		// C2 not required (compulsory school age; Sam is 13).
 		{"b", "register code B", "approved off-site (B)"},
 		{"d", "register code D", "dual registered elsewhere (D)"},
-		{"k", "register code K", "LA-arranged provision (K)"},
-		{"h", "register code C2", "home learning"},
-		{"n", "register code C2", "no session"},
-		{"s", "register code /", "in school"},
+		{"v", "register code K", "LA-arranged provision (K)"},
+		{"w", "register code C2", "home learning"},
+		{"0", "register code C2", "no session"},
+		{"i", "register code /", "in school"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
@@ -220,7 +220,7 @@ func TestGridClosedDayAndLastWeek(t *testing.T) {
 	d.mustNotSee("in school, 180 of 180 min")
 	d.keys("down", "down", "down", "down", "down")
 	for range 10 {
-		d.keys("n")
+		d.keys("0")
 		d.keys("right")
 	}
 	// Emptying the last week: it says so in words, not only in colour.
@@ -229,7 +229,7 @@ func TestGridClosedDayAndLastWeek(t *testing.T) {
 
 func TestGridCopyStepAddRemove(t *testing.T) {
 	d := gridOf(t)
-	d.keys("down", "c")
+	d.keys("down", ">")
 	d.mustSee("Copied the week of 09/11/2026 to 16/11/2026")
 	d.keys("u")
 	d.mustSee("Stepped up: the week of 23/11/2026")
@@ -237,13 +237,13 @@ func TestGridCopyStepAddRemove(t *testing.T) {
 	d.mustSee("Remove the week of 23/11/2026 from the plan?")
 	d.keys("y")
 	d.mustSee("Removed the week of 23/11/2026")
-	d.keys("a")
+	d.keys("o")
 	d.mustSee("Added the week of 23/11/2026.")
 }
 
 func TestGridSaveAndConflict(t *testing.T) {
 	d := gridOf(t)
-	d.keys("right", "s", "ctrl+s")
+	d.keys("right", "i", "ctrl+s")
 	d.mustSee("Saved.")
 	if d.store.saves != 1 || d.store.lastSave.Timetable[0].Days[0][model.PM].Mode != model.InSchool {
 		t.Fatalf("saves = %d, Mon pm = %q; want one save with Mon pm in school", d.store.saves, d.store.lastSave.Timetable[0].Days[0][model.PM].Mode)
@@ -269,7 +269,7 @@ func TestGridLeaveAsksFirst(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.answer, func(t *testing.T) {
 			d := gridOf(t)
-			d.keys("right", "s", "esc")
+			d.keys("right", "i", "esc")
 			d.mustSee("Save the timetable changes?")
 			d.keys(tt.answer)
 			d.mustSee(tt.wantSee, "1 Overview")
@@ -283,6 +283,6 @@ func TestGridLeaveAsksFirst(t *testing.T) {
 func TestGridSaveErrorIsShown(t *testing.T) {
 	d := gridOf(t)
 	d.store.saveErr = errors.New("save case 1: disk full: free some space and try again")
-	d.keys("right", "s", "ctrl+s")
+	d.keys("right", "i", "ctrl+s")
 	d.mustSee("Not saved: save case 1: disk full")
 }

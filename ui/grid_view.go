@@ -70,7 +70,8 @@ func (g *grid) View() string {
 	message := g.messageLines()
 	rows := max(g.height-gridChrome-(len(message)-1), 1)
 	if len(weeks) == 0 {
-		lines = append(lines, "  "+st.Subtle.Render("No weeks planned yet. Press a to add the first week of the plan."))
+		lines = append(lines, "  "+st.Subtle.Render("No weeks planned yet. Press "+g.keys.AddWeek.Help().Key+
+			" to add the first week of the plan."))
 	}
 	g.row = clamp(g.row, len(weeks))
 	g.top = window(g.top, g.row, rows, len(weeks))
@@ -369,12 +370,15 @@ func (g *grid) detailLine(weeks []model.WeekHours) string {
 }
 
 func (g *grid) legendLine() string {
-	s := "S school  B off-site  D dual registered  K LA provision  H home learning  - none  " +
+	// Each cell letter with the key that sets it, so the keys are on the
+	// screen where they are used, not only in the help.
+	s := "S school (i)  B off-site (b)  D dual registered (d)  K LA provision (v)  H home learning (w)  - none (0)  " +
 		"·  small letter = part session  ·  # school shut  ·  . outside the plan  ·  ! below full time"
 	for _, shorter := range []string{
-		"S school B off-site D dual K LA H home - none · small = part · # shut · . outside the plan · ! below full time",
-		"S school B off D dual K LA H home - none · small=part · # shut . outside ! below",
-		"S sch B off D dual K LA H home - none s part # shut . out ! below",
+		"S school (i)  B off-site (b)  D dual (d)  K LA provision (v)  H home (w)  - none (0)  ·  small = part  ·  # shut  ·  . outside the plan",
+		"S school (i) B off-site (b) D dual (d) K LA (v) H home (w) - none (0) · small = part · # shut · . outside plan",
+		"S school(i) B off-site(b) D dual(d) K LA(v) H home(w) -none(0) # shut . outside",
+		"keys: i S, b B, d D, v K, w H, 0 - · # shut · . outside",
 	} {
 		if ansi.StringWidth(s) > g.width {
 			s = shorter

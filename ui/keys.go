@@ -16,6 +16,8 @@ type GlobalKeyMap struct {
 	Down    key.Binding
 	PageUp  key.Binding
 	PageDn  key.Binding
+	First   key.Binding
+	Last    key.Binding
 	Open    key.Binding
 }
 
@@ -34,6 +36,8 @@ func DefaultGlobalKeyMap() GlobalKeyMap {
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp: key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDn: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		First:  key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
+		Last:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 	}
 }

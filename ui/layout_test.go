@@ -13,23 +13,13 @@ import (
 // ones catch rounding in shared-out widths.
 var layoutSizes = [][2]int{{60, 20}, {61, 21}, {80, 24}, {100, 30}, {120, 40}, {157, 45}, {200, 60}}
 
-// laidOutOnly are screens whose golden files live with their own tests
-// (reports_test.go): the layout test still holds them to every size.
-var laidOutOnly = []struct {
-	name string
-	open func(d *driver)
-}{
-	{"case-notifications", func(d *driver) { d.keys("enter", "6") }},
-}
-
 // TestLayoutFillsTerminal renders every screen at every size (superfile's
 // layout test): no line may be wider than the terminal, and the view must
 // be exactly the terminal's height, so nothing wraps and no old frame
 // shows below.
 func TestLayoutFillsTerminal(t *testing.T) {
-	all := append(append(screens[:0:0], screens...), laidOutOnly...)
 	for _, size := range layoutSizes {
-		for _, s := range all {
+		for _, s := range screens {
 			t.Run(fmt.Sprintf("%s-%dx%d", s.name, size[0], size[1]), func(t *testing.T) {
 				t.Parallel() // each has its own app and store; most of the time is waiting
 				d := newDriver(t, size[0], size[1], false)

@@ -164,9 +164,9 @@ func moveCursor(msg tea.KeyPressMsg, k GlobalKeyMap, cursor, n, height int) (int
 		cursor -= page
 	case key.Matches(msg, k.PageDn):
 		cursor += page
-	case msg.String() == "home":
+	case key.Matches(msg, k.First):
 		cursor = 0
-	case msg.String() == "end":
+	case key.Matches(msg, k.Last):
 		cursor = n - 1
 	default:
 		return cursor, false

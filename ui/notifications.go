@@ -21,7 +21,9 @@ import (
 // so a change made elsewhere meanwhile is not overwritten.
 
 // markSentKey records the chosen notification as sent on the as-of date.
-var markSentKey = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "mark sent today"))
+// It writes at once, so it is a key no screen moves with (s goes to the
+// Settings from Today and starts a plan on the Overview).
+var markSentKey = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "record as sent today"))
 
 // notificationSavedMsg is the answer to marking one sent.
 type notificationSavedMsg struct {
@@ -63,7 +65,7 @@ func (p *casePage) buildNotifications() {
 		}
 	}
 	l.add("")
-	l.add(st.Subtle.Render("s records the notification under the cursor as sent today (" + p.c.On.UK() + ")."))
+	l.add(st.Subtle.Render(markSentKey.Help().Key + " records the notification under the cursor as sent today (" + p.c.On.UK() + ")."))
 }
 
 // notificationWord is the status in a word, with its style; the word says
@@ -112,7 +114,7 @@ func (p *casePage) notificationSaved(msg notificationSavedMsg) tea.Cmd {
 	}
 	reload := loadCase(p.c, p.id)
 	if errors.Is(msg.err, ErrConflict) {
-		return tea.Batch(reload, complain(errors.New("this case was changed elsewhere, so nothing was recorded: it has been reloaded, press s again")))
+		return tea.Batch(reload, complain(errors.New("this case was changed elsewhere, so nothing was recorded: it has been reloaded, press "+markSentKey.Help().Key+" again")))
 	}
 	if msg.err != nil {
 		return complain(fmt.Errorf("record the notification: %w", msg.err))

@@ -59,7 +59,7 @@ func TestGridAcrossHalfTermBankHolidaysAndAThursdayStart(t *testing.T) {
 	d.keys("right", "right")
 	d.mustSee("Tue 16/02/2027 am: school shut (February half term)")
 	d.mustNotSee("in school, 180 of 180 min", "register code")
-	for _, k := range []string{"s", "b", "n", "space", "f", "+", "-", "m"} {
+	for _, k := range []string{"i", "b", "0", "space", "*", "+", "-", "m"} {
 		d.keys(k)
 		d.mustSee("Tue 16/02/2027: school shut (February half term), no session to plan.")
 		d.mustNotSee("UNSAVED", "Minutes for this session")
@@ -71,7 +71,7 @@ func TestGridAcrossHalfTermBankHolidaysAndAThursdayStart(t *testing.T) {
 	d.keys("up", "up", "left", "left")
 	d.mustSee("  01/02/2027  [.] .   .  .   .  .   S  S   S  S     10   9.6 104%", "full time · 2-day week",
 		"Mon 01/02/2027 am: before the plan (it starts 04/02/2027) · no session, not counted")
-	d.keys("s", "n")
+	d.keys("i", "0")
 	d.mustSee("Mon 01/02/2027: before the plan (it starts 04/02/2027), no session to plan.")
 	d.mustNotSee("UNSAVED")
 	for range 6 {
@@ -79,7 +79,7 @@ func TestGridAcrossHalfTermBankHolidaysAndAThursdayStart(t *testing.T) {
 	}
 	// Thursday is the plan's: it is in school, and it can change.
 	d.mustSee("Thu 04/02/2027 am: in school, 180 of 180 min · register code /")
-	d.keys("n")
+	d.keys("0")
 	d.mustSee("! 01/02/2027   .  .   .  .   .  .  [-] S   S  S      7   9.6  73%", "below · 2-day week", "UNSAVED")
 
 	// Good Friday: a four-day week; Easter Monday and, after the plan's end
@@ -91,11 +91,11 @@ func TestGridAcrossHalfTermBankHolidaysAndAThursdayStart(t *testing.T) {
 	}
 	d.keys("right", "right")
 	d.mustSee("Fri 26/03/2027 am: school shut (Good Friday)")
-	d.keys("s")
+	d.keys("i")
 	d.mustSee("Fri 26/03/2027: school shut (Good Friday), no session to plan.")
 	d.keys("down", "left")
 	d.mustSee("Thu 01/04/2027 pm: after the plan (it ends 31/03/2027)")
-	d.keys("s")
+	d.keys("i")
 	d.mustSee("Thu 01/04/2027: after the plan (it ends 31/03/2027), no session to plan.")
 }
 
@@ -103,7 +103,7 @@ func TestGridAcrossHalfTermBankHolidaysAndAThursdayStart(t *testing.T) {
 // nothing.
 func TestGridWeekOutsideThePlan(t *testing.T) {
 	d := newShutDaysDriver(t, 120, 40, "2027-03-31")
-	d.keys("enter", "t", "a") // a week after the last: 05/04/2027, after the plan's end
+	d.keys("enter", "t", "o") // a week after the last: 05/04/2027, after the plan's end
 	d.mustSee("  05/04/2027  [.] .   .  .   .  .   .  .   .  .      0     —    —", "after the plan\n",
 		"Mon 05/04/2027 am: after the plan (it ends 31/03/2027)")
 }

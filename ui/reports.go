@@ -95,6 +95,7 @@ func newReportsPage(c *Common) *reportsPage {
 func (p *reportsPage) Init() tea.Cmd   { return nil }
 func (p *reportsPage) Title() string   { return "Reports" }
 func (p *reportsPage) Capturing() bool { return p.field != "" }
+func (p *reportsPage) Asking() bool    { return p.field != "" }
 
 func (p *reportsPage) SetSize(w, h int) {
 	p.width, p.height = w, h

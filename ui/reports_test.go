@@ -149,7 +149,7 @@ func TestNotificationsMarkSent(t *testing.T) {
 	d := openNotifications(t)
 	d.mustSee("Notifications: 3 needed, 0 sent", "local authority", "social worker", "governors",
 		"Child Protection or Child in Need plan: send a copy of the reduced timetable to the", "named social worker (002 s7)")
-	d.keys("s")
+	d.keys("ctrl+s")
 	if d.store.saves != 1 {
 		t.Fatalf("saves = %d, want 1", d.store.saves)
 	}
@@ -158,7 +158,7 @@ func TestNotificationsMarkSent(t *testing.T) {
 		t.Fatalf("saved notifications = %+v, want one sent on %s", got, testOn.UK())
 	}
 	d.mustSee("Recorded: ", "Notifications: 3 needed, 1 sent")
-	d.keys("s") // the same one again: already recorded
+	d.keys("ctrl+s") // the same one again: already recorded
 	if d.store.saves != 1 {
 		t.Errorf("marking a sent notification again saved the case")
 	}
@@ -169,7 +169,7 @@ func TestNotificationsMarkSent(t *testing.T) {
 func TestNotificationsConflict(t *testing.T) {
 	d := openNotifications(t)
 	d.store.saveErr = errors.Join(errors.New("case 1 was changed elsewhere; reload it"), ErrConflict)
-	d.keys("s")
+	d.keys("ctrl+s")
 	d.mustSee("this case was changed elsewhere, so nothing was recorded")
 	if d.store.saves != 0 {
 		t.Errorf("saves = %d after a conflict", d.store.saves)

@@ -209,7 +209,7 @@ func TestFormLeaveAsksAndKeepsPartDone(t *testing.T) {
 		saves       int
 	}{
 		{"y", "nothing was saved", 0},
-		{"s", "kept as part-done", 1},
+		{"d", "kept as part-done", 1},
 		{"esc", "Parent or carer's name", 0},
 	}
 	for _, tt := range tests {
@@ -222,7 +222,7 @@ func TestFormLeaveAsksAndKeepsPartDone(t *testing.T) {
 			if d.store.saves != tt.saves {
 				t.Fatalf("saves = %d, want %d", d.store.saves, tt.saves)
 			}
-			if tt.answer == "s" {
+			if tt.answer == "d" {
 				d.mustSee("part-done")
 				if rec, _ := d.store.lastSave.Form("test.consent"); !rec.Completed.IsZero() || rec.Fields["parent"] != "J" {
 					t.Fatalf("part-done record = %+v, want no completed date and the typed name", rec)

@@ -48,6 +48,7 @@ func newSettings(c *Common) *settings {
 func (p *settings) Title() string   { return "Settings" }
 func (p *settings) Init() tea.Cmd   { return nil }
 func (p *settings) Capturing() bool { return p.form != nil }
+func (p *settings) Asking() bool    { return p.form != nil }
 func (p *settings) SetSize(w, h int) {
 	p.width, p.height = w, h
 	if p.form != nil {

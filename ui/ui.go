@@ -36,8 +36,12 @@ type Options struct {
 	// IdleAfter is how long without a key before the privacy screen hides
 	// everything: 0 means DefaultIdleAfter (5 minutes), less than 0 never.
 	IdleAfter time.Duration
-	// Now is the clock the idle time is measured by; nil means time.Now.
-	// Only the privacy screen reads it: the app's dates come from On.
+	// TypeAheadGap is the pause that ends a stream of keys typed ahead of
+	// a form or question that has just closed (typeahead.go): 0 means
+	// DefaultTypeAheadGap, less than 0 never drops a key.
+	TypeAheadGap time.Duration
+	// Now is the clock the idle time and the type-ahead gap are measured
+	// by; nil means time.Now. The app's dates come from On, never from it.
 	Now func() time.Time
 }
 
@@ -90,6 +94,7 @@ type Model struct {
 	showHelp bool
 	status   statusMsg
 	privacy  *privacy
+	ahead    *typeAhead
 }
 
 // newCommon is what every screen shares, for the full-screen app (colour)
@@ -109,7 +114,7 @@ func New(store Store, school model.School, on model.Date, opts Options) tea.Mode
 	c := newCommon(context.Background(), store, school, on, opts, true)
 	c.Width, c.Height = 80, 24
 	p := newPrivacy(opts)
-	m := Model{common: c, help: help.New(), privacy: &p}
+	m := Model{common: c, help: help.New(), privacy: &p, ahead: newTypeAhead(opts)}
 	m.help.Styles = c.Styles.Help
 	m.stack = []page{newToday(c)}
 	m.resize()
@@ -186,7 +191,11 @@ func (m Model) Update(msg tea.Msg) (out tea.Model, cmd tea.Cmd) {
 		m.status = failure(m.top().Title(), f.what)
 		return m, guard(m.top().Update(f))
 	}
+	asking := m.asking()
 	out, cmd = m.update(msg)
+	if after, ok := out.(Model); ok && asking && !after.asking() {
+		after.ahead.ended() // a form or question has closed: watch for keys typed ahead
+	}
 	return out, guard(cmd)
 }
 
@@ -225,6 +234,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if m.privacy.pressed() {
 			return m, nil // the key that wakes the screen does nothing else
+		}
+		if !key.Matches(msg, m.common.Keys.ForceQ, m.common.Keys.Lock) && m.ahead.drop() {
+			m.status = m.ahead.note(m.status)
+			return m, nil
 		}
 		return m.key(msg)
 	}

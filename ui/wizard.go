@@ -66,6 +66,7 @@ func newWizard(c *Common) *wizard {
 
 func (w *wizard) Title() string   { return "New case" }
 func (w *wizard) Capturing() bool { return true }
+func (w *wizard) Asking() bool    { return w.form != nil }
 func (w *wizard) Init() tea.Cmd   { return loadPupils(w.c) }
 func (w *wizard) SetSize(width, height int) {
 	w.width, w.height = width, height

@@ -16,7 +16,7 @@ func TestNewCaseFillsTheChosenFormsInTurn(t *testing.T) {
 	}{
 		{"saving the first opens the second", []string{"Mrs K Khan", "enter", "03/11/2026", "enter"},
 			"Reintegration plan · Aisha Khan", 1},
-		{"keeping it part-done stops there", []string{"Mrs K", "esc", "s"}, "[3 Forms]", 1},
+		{"keeping it part-done stops there", []string{"Mrs K", "esc", "d"}, "[3 Forms]", 1},
 		{"leaving it stops there", []string{"Mrs K", "esc", "y"}, "[3 Forms]", 0},
 	}
 	for _, tt := range tests {
