@@ -152,27 +152,39 @@ type gridRow struct {
 
 // timetableGrid lays out the weeks as the seeds' am/pm grid (001
 // Reintegration Timetable; 002 appendix 1), the Time in Education worked
-// out by model.Week.Hours against the pupil's full-time hours.
+// out by model.Week.Hours against the pupil's full-time hours. A day the
+// school is shut, or before the plan's start or after its end, prints
+// what it is, not the week's session: it is no session of the plan
+// (model.PlanDay).
 func timetableGrid(weeks []model.Week, c model.Case, school model.School) []gridRow {
 	c.Timetable = weeks
-	params := school.Packs.Params
-	hours := model.PlannedWeeks(c, school.Calendar(), params)
+	params, cal := school.Packs.Params, school.Calendar()
+	hours := model.PlannedWeeks(c, cal, params)
 	sorted := model.SortedWeeks(weeks)
 	rows := make([]gridRow, len(sorted))
 	for i, w := range sorted {
 		rows[i].week = w.WeekBeginning.UK()
-		for d := range 5 {
+		days := cal.WeekDays(w.WeekBeginning, c.Dates())
+		for d, day := range days {
 			for h := range 2 {
-				rows[i].cells[d*2+h] = sessionCell(w.Days[d][h])
+				rows[i].cells[d*2+h] = sessionCell(day, day.SessionIn(w, model.Half(h)))
 			}
 		}
-		rows[i].time = timeInEducation(hours[i])
+		rows[i].time = timeInEducation(hours[i], days)
 	}
 	return rows
 }
 
 // sessionCell is a session as the printed grid shows it.
-func sessionCell(s model.Session) string {
+func sessionCell(day model.PlanDay, s model.Session) string {
+	switch day.Kind {
+	case model.SchoolShut:
+		return "Shut"
+	case model.BeforePlan:
+		return "Before"
+	case model.AfterPlan:
+		return "After"
+	}
 	word := map[model.Mode]string{model.InSchool: "School", model.Offsite: "B", model.Dual: "D",
 		model.LAProvision: "K", model.HomeLearning: "Home"}[s.Mode]
 	if word == "" {
@@ -184,14 +196,25 @@ func sessionCell(s model.Session) string {
 	return word
 }
 
-func timeInEducation(w model.WeekHours) string {
+// timeInEducation is the week's hours against its threshold, pro rata over
+// the plan's school days when there are fewer than five; a week with none
+// says why.
+func timeInEducation(w model.WeekHours, days [5]model.PlanDay) string {
+	if w.SchoolDays == 0 {
+		label := model.NoPlannedDay(days)
+		return strings.ToUpper(label[:1]) + label[1:]
+	}
 	s := model.FormatHours(w.HoursInEducation) + " h"
 	if w.HasThreshold {
 		s += fmt.Sprintf(" of %s (%s%%)", model.FormatHours(w.ThresholdHours), model.FormatHours(w.PercentOfFullTime))
+	}
+	if w.SchoolDays < 5 {
+		s += fmt.Sprintf(", %d school days", w.SchoolDays)
 	}
 	return s
 }
 
 // gridKey explains the printed grid's cells.
 const gridKey = "School: in school · B: approved off-site provision · D: dual registered · K: LA provision · " +
-	"Home: home learning (not counted) · –: no session · 150m: part of a session, in minutes"
+	"Home: home learning (not counted) · –: no session · 150m: part of a session, in minutes · " +
+	"Shut: the school is shut (holiday, INSET day, bank holiday) · Before, After: outside the plan's dates"

@@ -119,3 +119,15 @@ func (d PlanDay) Phrase() string {
 	}
 	return ""
 }
+
+// NoPlannedDay says why a week has none of the plan's school days, in the
+// words of Label: "before the plan" or "after the plan" when the plan
+// starts after it or ends before it, else "school shut" (a holiday week).
+func NoPlannedDay(days [5]PlanDay) string {
+	for _, d := range days {
+		if d.Kind == BeforePlan || d.Kind == AfterPlan {
+			return d.Label()
+		}
+	}
+	return PlanDay{Kind: SchoolShut}.Label()
+}

@@ -282,7 +282,7 @@ func (g *grid) figures(wh model.WeekHours, days [5]model.PlanDay, below, last bo
 	style := st.FullTime
 	switch {
 	case wh.SchoolDays == 0:
-		full, pct, note, style = "—", "—", noPlannedDay(days), st.Closed
+		full, pct, note, style = "—", "—", model.NoPlannedDay(days), st.Closed
 	case below && last:
 		note, style = "LAST: below", st.Below
 	case below:
@@ -303,17 +303,6 @@ func (g *grid) figures(wh model.WeekHours, days [5]model.PlanDay, below, last bo
 		note = short // a narrow terminal: still a word, not a cut one
 	}
 	return s + " " + style.Render(note)
-}
-
-// noPlannedDay says why a week has none of the plan's school days: the
-// plan starts after it or ends before it, or the school is shut all week.
-func noPlannedDay(days [5]model.PlanDay) string {
-	for _, d := range days {
-		if !d.Planned() && d.Kind != model.SchoolShut {
-			return d.Label()
-		}
-	}
-	return "school shut"
 }
 
 // shortNotes are the notes in six cells or fewer, for a narrow terminal.

@@ -180,8 +180,9 @@ func subjectReport(sa storage.SubjectAccess, school model.School, on model.Date)
 	r.Sections = append(r.Sections, detailSection("Pupil", [][2]string{
 		{"Name", p.Name}, {"Date of birth", p.DateOfBirth.UK()}, {"UPN", p.UPN},
 		{"Year group", string(p.YearGroup)}, {"Flags", flagWords(p.Flags)}}))
+	cal := school.Calendar()
 	for _, c := range sa.Cases {
-		r.Sections = append(r.Sections, caseSections(c.Case)...)
+		r.Sections = append(r.Sections, caseSections(c.Case, cal)...)
 	}
 	r.Sections = append(r.Sections, elsewhereSection(sa.History), auditSection(sa.Audit))
 	return r
@@ -245,7 +246,7 @@ func flagWords(flags []model.Flag) string {
 }
 
 // caseSections are one case's details, then each of its lists.
-func caseSections(c model.Case) []model.Section {
+func caseSections(c model.Case, cal *model.Calendar) []model.Section {
 	head := fmt.Sprintf("Case %d: %s", c.ID, c.Kind.Label())
 	var reasons []string
 	for _, r := range c.Reasons {
@@ -261,10 +262,10 @@ func caseSections(c model.Case) []model.Section {
 		{"Risk assessment", fmt.Sprintf("completed %s, significant risk: %s", dateOr(c.RiskAssessment.Completed), yesNo(c.RiskAssessment.SignificantRisk))},
 		{"Fair Access", fmt.Sprintf("referred %s, place offered %s", dateOr(c.Referral.FairAccessReferred), dateOr(c.Referral.PlaceOffered))},
 		{"Home learning", c.HomeLearning}})}
-	return append(out, caseLists(head, c)...)
+	return append(out, caseLists(head, c, cal)...)
 }
 
-func caseLists(head string, c model.Case) []model.Section {
+func caseLists(head string, c model.Case, cal *model.Calendar) []model.Section {
 	list := func(title, empty string, heads ...string) model.Section {
 		s := model.Section{Title: head + ": " + title, Empty: empty}
 		for _, h := range heads {
@@ -290,7 +291,7 @@ func caseLists(head string, c model.Case) []model.Section {
 			viewsText(v.PupilViews, v.PupilViewsText), viewsText(v.ParentAttended, v.ParentViewsText),
 			strings.TrimSpace(v.Decisions+"\n"+v.Notes), strikeOutText(v.StruckOut)))
 	}
-	return []model.Section{inv, notes, ext, rev, timetableSection(head, c), formsSection(head, c)}
+	return []model.Section{inv, notes, ext, rev, timetableSection(head, c, cal), formsSection(head, c)}
 }
 
 // outcomeText is a closed plan's typed outcome with the note beside it.
@@ -337,7 +338,11 @@ func strikeOutText(s model.StrikeOut) string {
 
 var dayNames = [5]string{"Mon", "Tue", "Wed", "Thu", "Fri"}
 
-func timetableSection(head string, c model.Case) model.Section {
+// timetableSection is the plan week by week. A day the school is shut, or
+// outside the plan's dates, says so rather than what the week holds: it
+// has no session of the plan (model.PlanDay). The JSON copy keeps the
+// weeks as stored.
+func timetableSection(head string, c model.Case, cal *model.Calendar) model.Section {
 	s := model.Section{Title: head + ": timetable (am / pm)", Empty: "no weeks planned",
 		Columns: []model.Column{{Head: "Week beginning", Date: true}}}
 	for _, d := range dayNames {
@@ -345,8 +350,12 @@ func timetableSection(head string, c model.Case) model.Section {
 	}
 	for _, w := range c.Timetable {
 		row := []model.Cell{{Text: w.WeekBeginning.UK(), Value: w.WeekBeginning.String()}}
-		for day := range 5 {
-			row = append(row, model.Cell{Text: sessionWords(w.Days[day][model.AM]) + " / " + sessionWords(w.Days[day][model.PM])})
+		for _, day := range cal.WeekDays(w.WeekBeginning, c.Dates()) {
+			text := day.Label()
+			if day.Planned() {
+				text = sessionWords(day.SessionIn(w, model.AM)) + " / " + sessionWords(day.SessionIn(w, model.PM))
+			}
+			row = append(row, model.Cell{Text: text})
 		}
 		s.Rows = append(s.Rows, row)
 	}
