@@ -19,7 +19,7 @@ func TestBackupAndRestoreRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantMode(t, backup, 0o600)
-	wantErr(t, s.Backup(ctx, backup), nil, "already exists", "never overwritten")
+	wantErr(t, s.Backup(ctx, backup), ErrExists, "already exists", "never overwritten")
 
 	// A change after the backup, then the restore takes it away again.
 	savePupil(t, s, model.Pupil{Name: "Added Later", YearGroup: "Y7"})
@@ -80,7 +80,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 		says       []string
 	}{
 		{"newer schema", newer, ErrNewerSchema, []string{"schema 42"}},
-		{"not a database", notDB, ErrDamaged, []string{"damaged or not a reintegrate database", "nothing was changed"}},
+		{"not a database", notDB, ErrNotOurs, []string{"notes.txt is not a reintegrate database (it looks like a text file)", "nothing was changed"}},
 		{"missing", filepath.Join(dir, "nope.db"), nil, []string{"nope.db"}},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -32,6 +33,9 @@ var (
 	// ErrBusy: another program held the database for longer than the
 	// five-second busy timeout.
 	ErrBusy = errors.New("database busy")
+	// ErrNotOurs: the file is not a reintegrate database (another
+	// program's, or no database at all).
+	ErrNotOurs = errors.New("not a reintegrate database")
 )
 
 // problem is an error whose message is complete in itself (it already says
@@ -64,7 +68,7 @@ func (s *Store) explain(err error) error {
 	}
 	switch se.Code() & 0xff { // the primary code; the driver reports extended codes
 	case sqlite3.SQLITE_READONLY:
-		return readOnly(s.path)
+		return s.readOnlyError()
 	case sqlite3.SQLITE_FULL:
 		return fail(ErrFull, "the disk holding %s is full: nothing was saved; free some space and try again", s.path)
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
@@ -75,8 +79,14 @@ func (s *Store) explain(err error) error {
 	return err
 }
 
-func readOnly(path string) error {
-	return fail(ErrReadOnly, "the database at %s is read-only: nothing was saved; check the file's permissions or copy it to a folder you can write to", path)
+// readOnlyError refuses a change to a database that can only be read,
+// saying whether the file or its folder is the reason.
+func (s *Store) readOnlyError() error {
+	if s.roFolder {
+		return fail(ErrReadOnly, "the folder %s is read-only, so the database in it can be read but not changed: nothing was saved; copy %s to a folder you can write to (or ask for write access to this one)",
+			filepath.Dir(s.path), filepath.Base(s.path))
+	}
+	return fail(ErrReadOnly, "the database at %s is read-only: nothing was saved; check the file's permissions or copy it to a folder you can write to", s.path)
 }
 
 func damaged(path, detail string) error {

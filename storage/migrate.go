@@ -70,6 +70,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	if have < len(steps) && s.readOnly {
 		return fail(ErrReadOnly, "the database at %s needs upgrading from schema %d to %d but is read-only; check the file's permissions", s.path, have, len(steps))
 	}
+	// Before an upgrade changes the file, it must be ours: another
+	// program's SQLite file that happens to carry a schema number is not.
+	if have > 0 && have < len(steps) {
+		if diff, err := schemaDiff(ctx, s.reader, have); err != nil {
+			return fmt.Errorf("read the schema of %s: %w", s.path, s.explain(err))
+		} else if diff != "" {
+			return notOurs(s.path, fmt.Sprintf("a SQLite database whose tables differ from reintegrate's schema %d (%s)", have, diff), openTodo)
+		}
+	}
 	for v := have + 1; v <= len(steps); v++ {
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
 			// Another process may have upgraded the file since we looked.

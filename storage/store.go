@@ -13,14 +13,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"os/user"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -59,7 +57,8 @@ type Store struct {
 	reader    *sql.DB // query-only connections for everything else
 	user      string
 	now       func() time.Time
-	readOnly  bool // the file cannot be written: reads work, writes are refused
+	readOnly  bool // the file or its folder cannot be written: reads work, writes are refused
+	roFolder  bool // it is the folder: SQLite can make no -wal or -shm there
 	skipCheck bool
 	created   bool // Open made the file
 
@@ -120,11 +119,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	created, readOnly, err := prepareFile(abs)
+	created, use, err := prepareFile(abs)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, user: opt.User, now: opt.Now, readOnly: readOnly, skipCheck: opt.SkipQuickCheck,
+	s := &Store{path: abs, user: opt.User, now: opt.Now, readOnly: use != readWrite, roFolder: use == folderReadOnly, skipCheck: opt.SkipQuickCheck,
 		checkRecordDir: opt.CheckRecordDir, created: created}
 	if s.now == nil {
 		s.now = time.Now
@@ -157,7 +156,7 @@ func (s *Store) connect(ctx context.Context) error {
 			return fmt.Errorf("open database %s: %w", s.path, s.explain(err))
 		}
 	}
-	if s.reader, err = sql.Open("sqlite", fileURI(s.path, readPragmas)); err != nil {
+	if s.reader, err = sql.Open("sqlite", fileURI(s.path, s.readQuery())); err != nil {
 		return fmt.Errorf("open database %s: %w", s.path, err)
 	}
 	s.reader.SetMaxOpenConns(readConnections)
@@ -168,6 +167,21 @@ func (s *Store) connect(ctx context.Context) error {
 		}
 	}
 	return s.migrate(ctx)
+}
+
+// readQuery is the readers' connection settings. In a folder that cannot
+// be written SQLite cannot make the -shm a WAL reader needs: the file is
+// read as it stands (immutable: nobody can be writing it, as no writer
+// could make a -wal there either), or, when a -wal is already there, read
+// only, through the -wal and -shm that exist.
+func (s *Store) readQuery() string {
+	if !s.roFolder {
+		return readPragmas
+	}
+	if _, err := os.Stat(s.path + "-wal"); err == nil {
+		return "mode=ro&" + readPragmas
+	}
+	return "immutable=1&" + readPragmas
 }
 
 // quickCheck runs SQLite's quick_check (the b-tree structure, not index
@@ -230,50 +244,6 @@ func fileURI(path, query string) string {
 	}
 	u := url.URL{Scheme: "file", Path: p, RawQuery: query}
 	return u.String()
-}
-
-// prepareFile creates the database file 0600 before SQLite sees it, so the
-// mode does not depend on the umask: SQLite gives the -wal and -shm files
-// the database file's own mode. An existing file readable by others is
-// tightened to owner-only. It reports whether it made the file, and
-// whether the file cannot be written.
-func prepareFile(path string) (created, readOnly bool, err error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-	switch {
-	case err == nil:
-		f.Close()
-		return true, false, os.Chmod(path, 0o600)
-	case errors.Is(err, fs.ErrNotExist):
-		return false, false, fmt.Errorf("create the database at %s: the folder %s does not exist; create it or choose another --db path", path, filepath.Dir(path))
-	case !errors.Is(err, fs.ErrExist):
-		return false, false, fmt.Errorf("create the database at %s: %w; choose a folder you can write to with --db", path, err)
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return false, false, fmt.Errorf("open the database at %s: %w", path, err)
-	}
-	if info.IsDir() {
-		return false, false, fmt.Errorf("open the database at %s: that is a folder; give the path of a file, such as %s", path, filepath.Join(path, "reintegrate.db"))
-	}
-	for _, name := range []string{path, path + "-wal", path + "-shm"} {
-		tighten(name)
-	}
-	f, err = os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-			return false, true, nil
-		}
-		return false, false, fmt.Errorf("open the database at %s: %w", path, err)
-	}
-	return false, false, f.Close()
-}
-
-// tighten takes group and other permissions off a file that has them; it
-// is best effort, since the file may belong to someone else.
-func tighten(name string) {
-	if info, err := os.Stat(name); err == nil && info.Mode().Perm()&0o077 != 0 {
-		_ = os.Chmod(name, info.Mode().Perm()&0o700)
-	}
 }
 
 // who is the user the audit log names: Options.User, else the OS user.

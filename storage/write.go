@@ -90,7 +90,7 @@ func totalChanges(ctx context.Context, tx *sql.Tx) (int64, error) {
 // sample data) call it directly.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
 	if s.readOnly {
-		return readOnly(s.path)
+		return s.readOnlyError()
 	}
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {

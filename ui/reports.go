@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"reintegrate/forms"
 	"reintegrate/model"
+	"reintegrate/storage"
 )
 
 // The Reports screen (issue 6): pick a report, set the period (it starts
@@ -232,7 +234,7 @@ func (p *reportsPage) commit() tea.Cmd {
 		}
 		p.field = ""
 		p.input.Blur()
-		return saveReportCmd(*p.report, f.label, value)
+		return saveReportCmd(p.c.ctx, *p.report, f.label, value)
 	}
 	d, err := model.ParseDate(value)
 	if err != nil {
@@ -362,7 +364,7 @@ func buildReportCmd(c *Common, name string, from, to model.Date, names bool) tea
 	}
 }
 
-func saveReportCmd(r model.Report, label, path string) tea.Cmd {
+func saveReportCmd(ctx context.Context, r model.Report, label, path string) tea.Cmd {
 	return func() tea.Msg {
 		var data []byte
 		switch label {
@@ -377,37 +379,27 @@ func saveReportCmd(r model.Report, label, path string) tea.Cmd {
 			}
 			data = b.Bytes()
 		}
-		path, err := writePrivate(path, data)
+		path, err := writePrivate(ctx, path, data)
 		return reportSavedMsg{path: path, name: r.Name, label: label, err: err}
 	}
 }
 
-// writePrivate creates the file readable by its owner only (0600) and
-// refuses to replace one that is there: the path is typed, and a slip
-// should not overwrite last half term's return. "~/" is the home folder.
-func writePrivate(path string, data []byte) (string, error) {
+// writePrivate writes the file whole or not at all, readable by its owner
+// only (storage.WriteOutput), and refuses to replace one that is there:
+// the path is typed, and a slip should not overwrite last half term's
+// return. "~/" is the home folder.
+func writePrivate(ctx context.Context, path string, data []byte) (string, error) {
 	if rest, ok := strings.CutPrefix(path, "~/"); ok {
 		if home, err := os.UserHomeDir(); err == nil {
 			path = filepath.Join(home, rest)
 		}
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
+	err := storage.WriteOutput(ctx, path, data, false)
+	if errors.Is(err, storage.ErrExists) {
 		return path, fmt.Errorf("save as: %s already exists: type another file name", path)
 	}
 	if err != nil {
-		return path, fmt.Errorf("save as: cannot create %s: %w", path, err)
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return path, fmt.Errorf("save as: cannot write %s: %w", path, err)
+		return path, fmt.Errorf("save as: %w", err)
 	}
 	return path, nil
 }

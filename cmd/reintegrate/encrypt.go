@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 
 	"filippo.io/age"
@@ -157,61 +156,4 @@ func decryptBytes(data []byte, pass, name string) ([]byte, error) {
 		return nil, usageError("%s: the encrypted file is damaged or cut short (%v); nothing was changed: try another copy", name, err)
 	}
 	return out, nil
-}
-
-// encryptFileNew encrypts the file from into a new file to, created 0600
-// and never overwriting (as plain backups); a failure leaves no part-file.
-func encryptFileNew(from, to, pass string) (err error) {
-	src, err := os.Open(from)
-	if err != nil {
-		return storageError(fmt.Errorf("encrypt the backup: %w", err))
-	}
-	defer src.Close()
-	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return usageError("back up to %s: the file already exists; choose a new name (a backup is never overwritten)", to)
-	}
-	if err != nil {
-		return usageError("cannot write %s: %v", to, err)
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(to)
-		}
-	}()
-	if err = encrypt(dst, src, pass); err == nil {
-		err = dst.Sync()
-	}
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return storageError(fmt.Errorf("back up to %s: %w", to, err))
-	}
-	return nil
-}
-
-// decryptFileNew decrypts from into a new private file to.
-func decryptFileNew(from, to, pass string) error {
-	src, err := os.Open(from)
-	if err != nil {
-		return usageError("cannot read %s: %v", from, err)
-	}
-	defer src.Close()
-	r, err := decrypt(src, pass, from)
-	if err != nil {
-		return err
-	}
-	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return storageError(fmt.Errorf("decrypt %s: %w", from, err))
-	}
-	_, err = io.Copy(dst, r)
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return usageError("%s: the encrypted file is damaged or cut short (%v); nothing was changed: try another copy", from, err)
-	}
-	return nil
 }

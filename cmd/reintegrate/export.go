@@ -2,10 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -19,7 +20,7 @@ import (
 type exportFlags struct {
 	format, form, out string
 	pupil             string
-	encrypt           bool
+	encrypt, force    bool
 }
 
 func (a *app) exportCommand() *cobra.Command {
@@ -33,7 +34,8 @@ func (a *app) exportCommand() *cobra.Command {
 			"subject access request: the pupil, every case with its forms, notifications, reviews " +
 			"and timetable, and the audit trail (json gives it all; pdf and md are for reading, " +
 			"with the audit trail's changes listed). The audit log records that the copy was made.\n\n" +
-			"Files are created readable by you only (0600): they hold a child's personal data. " +
+			"Files are created readable by you only (0600): they hold a child's personal data. A file " +
+			"is written whole or not at all, and one already there is kept unless you give --force. " +
 			"With --encrypt the output is encrypted with a passphrase (age); import opens it. " + passphraseHelp,
 		Example: "  reintegrate export 4 --format json -o oliver.json\n" +
 			"  reintegrate export 4 --format pdf --form bwmat.plan -o plan.pdf\n" +
@@ -42,6 +44,9 @@ func (a *app) exportCommand() *cobra.Command {
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkExportArgs(args, fl); err != nil {
+				return err
+			}
+			if err := checkOutput(fl.out, fl.force); err != nil {
 				return err
 			}
 			return a.withStore(cmd, func(s *storage.Store) error {
@@ -58,6 +63,7 @@ func (a *app) exportCommand() *cobra.Command {
 	f.StringVarP(&fl.out, "output", "o", "", "write to this file (default: standard output)")
 	f.StringVar(&fl.pupil, "pupil", "", "everything held about this pupil (pupil ID or UPN), for a subject access request")
 	f.BoolVar(&fl.encrypt, "encrypt", false, "encrypt the output with a passphrase")
+	f.BoolVar(&fl.force, "force", false, "replace the -o file if it is already there")
 	return cmd
 }
 
@@ -104,16 +110,16 @@ func (a *app) export(cmd *cobra.Command, s *storage.Store, arg string, fl export
 			return err
 		}
 	}
-	return a.writeExport(fl, buf.Bytes())
+	return a.writeExport(ctx, fl, buf.Bytes())
 }
 
 // writeExport writes what export made, encrypted first if asked.
-func (a *app) writeExport(fl exportFlags, data []byte) error {
+func (a *app) writeExport(ctx context.Context, fl exportFlags, data []byte) error {
 	data, err := a.sealIfAsked(fl, data)
 	if err != nil {
 		return err
 	}
-	return a.writeOutput(fl.out, data, fl.binary())
+	return a.writeOutput(ctx, fl.out, data, fl.binary(), fl.force)
 }
 
 // binary: a PDF or an encrypted file, not for a terminal.
@@ -135,7 +141,12 @@ func (a *app) sealIfAsked(fl exportFlags, data []byte) ([]byte, error) {
 func printForms(w io.Writer, c model.Case, school model.School, fl exportFlags) error {
 	if fl.form == "" {
 		if fl.format == "md" {
-			_, err := w.Write(forms.CasePackMarkdown(c, school))
+			md := forms.CasePackMarkdown(c, school)
+			if len(md) == 0 {
+				return usageError("case %d has no completed forms, so there is nothing to export: nothing was written; "+
+					"give --form TEMPLATE for a blank form to fill by hand (one of %s)", c.ID, templateIDs())
+			}
+			_, err := w.Write(md)
 			return err
 		}
 		return forms.CasePackPDF(c, school, w)
@@ -164,10 +175,11 @@ func templateIDs() string {
 	return strings.Join(ids, ", ")
 }
 
-// writeOutput writes to the file (0600, replaced whole: written beside it
-// and renamed, so a full disk never leaves half a document) or to standard
-// output; a PDF is not sent to a terminal.
-func (a *app) writeOutput(path string, data []byte, binary bool) error {
+// writeOutput writes to the file, whole or not at all and readable by its
+// owner only (storage.WriteOutput), replacing a file already there only
+// with --force; or to standard output, where a PDF is not sent to a
+// terminal.
+func (a *app) writeOutput(ctx context.Context, path string, data []byte, binary, force bool) error {
 	if path == "" || path == "-" {
 		if f, ok := a.stdout.(*os.File); ok && binary && term.IsTerminal(f.Fd()) {
 			return usageError("a PDF or an encrypted file would garble the terminal: give -o FILE")
@@ -175,29 +187,30 @@ func (a *app) writeOutput(path string, data []byte, binary bool) error {
 		_, err := a.stdout.Write(data)
 		return err
 	}
-	return writeFilePrivate(path, data)
+	return outputError(storage.WriteOutput(ctx, path, data, force))
 }
 
-func writeFilePrivate(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return usageError("cannot write %s: %v", path, err)
+// checkOutput refuses an output file that is already there before any
+// work is done (and before a subject access copy is logged); the write
+// itself refuses again if one appears meanwhile.
+func checkOutput(path string, force bool) error {
+	if path == "" || path == "-" || force {
+		return nil
 	}
-	defer os.Remove(tmp.Name())
-	if err = tmp.Chmod(0o600); err == nil {
-		_, err = tmp.Write(data)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return usageError("cannot write %s: %v", path, err)
+	if _, err := os.Lstat(path); err == nil {
+		return outputError(fmt.Errorf("%s already exists: nothing was written: %w", path, storage.ErrExists))
 	}
 	return nil
+}
+
+// outputError: a file in the way is the person's to move (exit 2, with
+// what to do); any other failure to write is storage trouble (exit 3).
+func outputError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, storage.ErrExists):
+		return badInput(fmt.Errorf("%w; choose another name, or give --force to replace it", err))
+	}
+	return storageError(err)
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -131,24 +130,27 @@ func (a *app) backupCommand() *cobra.Command {
 		Use:   "backup FILE",
 		Short: "Copy the database to FILE (created 0600; never overwrites)",
 		Long: "backup writes a consistent copy of the database to FILE, readable by you only (0600). " +
-			"A backup is never overwritten: give a new name each time.\n\n" +
-			"With --encrypt the copy is encrypted with a passphrase (age), so a lost memory " +
-			"stick or laptop gives nothing away; no unencrypted copy is left on the disk. " + passphraseHelp,
+			"The copy is written whole or not at all: an interrupted or failed backup (a full disk, " +
+			"ctrl+c, a power cut) leaves no file at FILE. A backup is never overwritten: give a new " +
+			"name each time.\n\n" +
+			"With --encrypt the copy is encrypted with a passphrase (age) on its way from memory to " +
+			"the file, so a lost memory stick or laptop gives nothing away; no unencrypted copy is " +
+			"ever written to any disk. " + passphraseHelp,
 		Example: "  reintegrate backup reintegrate-2026-11-23.db\n" +
 			"  reintegrate backup --encrypt reintegrate-2026-11-23.db.age",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// An existing file is the person's slip (exit 2), found before
-			// any work; storage still refuses to overwrite if one appears.
+			// any work; the write still refuses if one appears meanwhile.
 			if _, err := os.Lstat(args[0]); err == nil {
-				return usageError("back up to %s: the file already exists; choose a new name (a backup is never overwritten)", args[0])
+				return backupError(fmt.Errorf("%w", storage.ErrExists), args[0])
 			}
 			return a.withStore(cmd, func(s *storage.Store) error {
 				if encrypted {
 					return a.encryptedBackup(cmd.Context(), s, args[0])
 				}
 				if err := s.Backup(cmd.Context(), args[0]); err != nil {
-					return storageError(err)
+					return backupError(err, args[0])
 				}
 				fmt.Fprintf(a.stdout, "Backed up to %s.\n", args[0])
 				return nil
@@ -159,25 +161,36 @@ func (a *app) backupCommand() *cobra.Command {
 	return cmd
 }
 
-// encryptedBackup copies the database (VACUUM INTO) into a private
-// temporary folder, encrypts the copy to the target and removes the
-// folder, so the only copy left is the encrypted one.
+// backupError: a file already at the name is exit 2; the rest exit 3.
+func backupError(err error, to string) error {
+	if errors.Is(err, storage.ErrExists) {
+		return usageError("back up to %s: the file already exists; choose a new name (a backup is never overwritten)", to)
+	}
+	return storageError(err)
+}
+
+// encryptedBackup encrypts a snapshot of the database, held in memory, on
+// its way into the file: no plain copy is ever written, so none can be
+// left behind however the run ends.
 func (a *app) encryptedBackup(ctx context.Context, s *storage.Store, to string) error {
 	pass, err := a.passphrase(true)
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "reintegrate-backup-") // 0700
+	image, err := s.Snapshot(ctx)
 	if err != nil {
-		return storageError(fmt.Errorf("back up: %w", err))
-	}
-	defer os.RemoveAll(dir)
-	plain := filepath.Join(dir, "backup.db")
-	if err := s.Backup(ctx, plain); err != nil {
 		return storageError(err)
 	}
-	if err := encryptFileNew(plain, to, pass); err != nil {
-		return err
+	out, err := storage.CreateOutput(ctx, to, false)
+	if err != nil {
+		return backupError(err, to)
+	}
+	defer out.Discard()
+	if err := encrypt(out, bytes.NewReader(image), pass); err != nil {
+		return backupError(err, to)
+	}
+	if err := out.Commit(); err != nil {
+		return backupError(err, to)
 	}
 	fmt.Fprintf(a.stdout, "Backed up to %s, encrypted: keep the passphrase safe, without it the backup cannot be opened.\n", to)
 	return nil
@@ -187,10 +200,14 @@ func (a *app) restoreCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "restore FILE",
 		Short: "Replace the database with a backup (checked first; the old file is kept aside)",
-		Long: "restore checks the backup (SQLite's integrity check and a schema this version " +
-			"knows), then puts it in place of the database, keeping the database it replaces " +
-			"beside it as NAME.replaced-YYYYMMDD-HHMMSS. A damaged file changes nothing.\n\n" +
-			"An encrypted backup (backup --encrypt) is opened with its passphrase. " + passphraseHelp,
+		Long: "restore checks the backup whole (SQLite's integrity check; every table, index and " +
+			"trigger of the schema it claims, as this version makes them; the audit log with no " +
+			"entry missing), then puts it in place of the database, keeping the database it " +
+			"replaces beside it as NAME.replaced-YYYYMMDD-HHMMSS. A file that fails any check " +
+			"changes nothing. An interrupted restore leaves the old database in place, never " +
+			"none.\n\n" +
+			"An encrypted backup (backup --encrypt) is opened with its passphrase and decrypted " +
+			"straight into the database's own folder. " + passphraseHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if a.demo {
@@ -200,6 +217,7 @@ func (a *app) restoreCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.sweep()
 			if err := a.restore(cmd.Context(), args[0], to); err != nil {
 				return err
 			}
@@ -209,30 +227,29 @@ func (a *app) restoreCommand() *cobra.Command {
 	}
 }
 
-// restore puts the backup in place, first opening it into a private
-// temporary folder if it is encrypted.
+// restore puts the backup in place, decrypting it on the way if it is
+// encrypted (into the database's own folder, never a shared one).
 func (a *app) restore(ctx context.Context, from, to string) error {
 	encrypted, err := fileIsEncrypted(from)
 	if err != nil {
 		return err
 	}
-	plain := from
+	f, err := os.Open(from)
+	if err != nil {
+		return usageError("cannot read %s: %v", from, err)
+	}
+	defer f.Close()
+	var r io.Reader = f
 	if encrypted {
 		pass, err := a.passphrase(false)
 		if err != nil {
 			return err
 		}
-		dir, err := os.MkdirTemp("", "reintegrate-restore-") // 0700
-		if err != nil {
-			return storageError(fmt.Errorf("restore: %w", err))
-		}
-		defer os.RemoveAll(dir)
-		plain = filepath.Join(dir, filepath.Base(from)+".db")
-		if err := decryptFileNew(from, plain, pass); err != nil {
+		if r, err = decrypt(f, pass, from); err != nil {
 			return err
 		}
 	}
-	return restoreError(storage.RestoreCopy(ctx, plain, from, to))
+	return restoreError(storage.RestoreFrom(ctx, r, from, to))
 }
 
 // restoreError makes a file that is not a good backup bad input (exit 2).
@@ -240,7 +257,7 @@ func restoreError(err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrNewerSchema) {
+	if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrNewerSchema) || errors.Is(err, storage.ErrNotOurs) {
 		return badInput(err)
 	}
 	return storageError(err)

@@ -9,11 +9,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+
+	"reintegrate/storage"
 )
 
 // Exit codes (DESIGN.md, "Command line").
@@ -29,7 +36,79 @@ var version = "dev"
 
 func main() {
 	tuneCollector()
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	ctx, stopped := onSignal()
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if sig := stopped(); sig != nil {
+		code = 128 + int(sig.(syscall.Signal))
+	}
+	os.Exit(code)
+}
+
+// onSignal turns ctrl+c, a kill (SIGTERM) and a closed terminal (SIGHUP)
+// into a cancelled context instead of an abrupt end: the full-screen app
+// gives the terminal back, a half-written output file is removed and
+// nothing appears at its name, and the demo's folder goes. A command that
+// does not stop within graceTime (one waiting on typed input) is ended
+// after what atExit holds has run; so is the process at a second signal.
+// stopped reports the signal, if any.
+func onSignal() (ctx context.Context, stopped func() os.Signal) {
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	var got atomic.Value
+	go func() {
+		sig := <-signals
+		got.Store(sig)
+		cancel()
+		select {
+		case <-signals:
+		case <-time.After(graceTime):
+		}
+		runAtExit()
+		os.Exit(128 + int(sig.(syscall.Signal)))
+	}()
+	return ctx, func() os.Signal {
+		sig, _ := got.Load().(os.Signal)
+		return sig
+	}
+}
+
+// graceTime is how long a command has to stop after a signal.
+const graceTime = 3 * time.Second
+
+// exitTasks is what must be undone however the process ends after a
+// signal (the demo's folder of personal-looking sample data).
+var exitTasks struct {
+	sync.Mutex
+	next  int
+	tasks map[int]func()
+}
+
+// atExit keeps fn to run if the process is ended after a signal; done
+// forgets it (the command undid it itself).
+func atExit(fn func()) (done func()) {
+	exitTasks.Lock()
+	defer exitTasks.Unlock()
+	if exitTasks.tasks == nil {
+		exitTasks.tasks = map[int]func(){}
+	}
+	exitTasks.next++
+	id := exitTasks.next
+	exitTasks.tasks[id] = fn
+	return func() {
+		exitTasks.Lock()
+		defer exitTasks.Unlock()
+		delete(exitTasks.tasks, id)
+	}
+}
+
+func runAtExit() {
+	storage.DiscardOpenOutputs()
+	exitTasks.Lock()
+	defer exitTasks.Unlock()
+	for _, fn := range exitTasks.tasks {
+		fn()
+	}
 }
 
 // tuneCollector trades memory the commands have to spare for time: a

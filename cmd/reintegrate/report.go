@@ -17,7 +17,7 @@ type reportFlags struct {
 	from, to     string
 	csv, pdf, md bool
 	out          string
-	names        bool
+	names, force bool
 }
 
 func (a *app) reportCommand() *cobra.Command {
@@ -33,7 +33,8 @@ func (a *app) reportCommand() *cobra.Command {
 			"weeks up to it.\n\nIt prints a text table; --md prints Markdown, --csv spreadsheet-safe " +
 			"CSV (dates YYYY-MM-DD, said in the headings) and --pdf a PDF (give -o FILE, or send " +
 			"standard output to a file or a printer). Files are created readable by you only " +
-			"(0600): most reports hold children's personal data.",
+			"(0600): most reports hold children's personal data. A file is written whole or not " +
+			"at all, and one already there is kept unless you give --force.",
 		Example: "  reintegrate report la --csv -o la-return.csv\n" +
 			"  reintegrate report governors --pdf -o governors.pdf --from 01/09/2026 --to 18/12/2026\n" +
 			"  reintegrate report register --from 02/11/2026 --to 13/11/2026 --csv -o register.csv",
@@ -48,6 +49,7 @@ func (a *app) reportCommand() *cobra.Command {
 	f.BoolVar(&fl.pdf, "pdf", false, "a PDF to print or send")
 	f.BoolVar(&fl.md, "md", false, "Markdown")
 	f.StringVarP(&fl.out, "output", "o", "", "write to this file (default: standard output)")
+	f.BoolVar(&fl.force, "force", false, "replace the -o file if it is already there")
 	f.BoolVar(&fl.names, "names", false, "governors: list the pupils by name (the summary is anonymous without it)")
 	return cmd
 }
@@ -65,6 +67,9 @@ func (a *app) report(cmd *cobra.Command, name string, fl reportFlags) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutput(fl.out, fl.force); err != nil {
+		return err
+	}
 	return a.withStore(cmd, func(s *storage.Store) error {
 		if err := loadReportCases(cmd.Context(), s, &in); err != nil {
 			return err
@@ -77,7 +82,7 @@ func (a *app) report(cmd *cobra.Command, name string, fl reportFlags) error {
 		if err != nil {
 			return err
 		}
-		return a.writeOutput(fl.out, data, fl.pdf)
+		return a.writeOutput(cmd.Context(), fl.out, data, fl.pdf, fl.force)
 	})
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,6 +25,7 @@ func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 		return nil, nil, usageError("--demo and --db together: --demo opens a throwaway "+
 			"database of sample cases and never touches %s; give one of them", a.dbPath)
 	}
+	a.sweep()
 	if a.demo {
 		return a.openDemo(ctx, opt)
 	}
@@ -42,6 +44,14 @@ func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 		return nil, nil, storageError(err)
 	}
 	return s, func() { s.Close() }, nil
+}
+
+// sweep removes what interrupted runs left half-written (an export, a
+// report, a backup or a restore killed part-way), and says so.
+func (a *app) sweep() {
+	for _, path := range storage.SweepUnfinished() {
+		fmt.Fprintf(a.stderr, "reintegrate: removed %s, left unfinished by an interrupted run (the file it was to become was never written)\n", path)
+	}
 }
 
 // databasePath is --db, else REINTEGRATE_DB, else the OS data directory.
@@ -68,7 +78,8 @@ func (a *app) openDemo(ctx context.Context, opt storage.Options) (*storage.Store
 	if err != nil {
 		return nil, nil, storageError(err)
 	}
-	cleanup := func() { os.RemoveAll(dir) }
+	forget := atExit(func() { os.RemoveAll(dir) })
+	cleanup := func() { os.RemoveAll(dir); forget() }
 	s, err := storage.Open(ctx, filepath.Join(dir, "demo.db"), opt)
 	if err == nil {
 		err = storage.LoadDemo(ctx, s, on)

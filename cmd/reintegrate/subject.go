@@ -102,7 +102,7 @@ func (a *app) subjectAccess(cmd *cobra.Command, s *storage.Store, fl exportFlags
 	if err := s.RecordSubjectAccess(ctx, id, made); err != nil {
 		return storageError(err)
 	}
-	return a.writeOutput(fl.out, data, fl.binary())
+	return a.writeOutput(ctx, fl.out, data, fl.binary(), fl.force)
 }
 
 // pupilID reads --pupil: the pupil's ID, or their UPN.
