@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,33 +61,18 @@ func TestExportMarkdownWithNoCompletedForms(t *testing.T) {
 	}
 }
 
-// smallDisk mounts a 2 MB tmpfs (as root; skipped otherwise) and fills it
-// to about 4 KB free after putting good (the last good output) on it.
-func smallDisk(t *testing.T, name string, good []byte) (disk, path string) {
+// fullDiskWith is a small tmpfs (smallDisk: as root, skipped otherwise)
+// holding good (the last good output, if any) as name, then filled.
+func fullDiskWith(t *testing.T, name string, good []byte) (disk, path string) {
 	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("a full disk needs a tmpfs mounted as root; not root")
-	}
-	disk = t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() })
+	disk = smallDisk(t)
 	path = filepath.Join(disk, name)
 	if good != nil {
 		if err := os.WriteFile(path, good, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	f, err := os.Create(filepath.Join(disk, "filler"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	for _, err := f.Write(make([]byte, 4096)); err == nil; _, err = f.Write(make([]byte, 4096)) {
-	}
-	info, _ := f.Stat()
-	f.Truncate(info.Size() - 4096)
+	fillDisk(t, disk)
 	return disk, path
 }
 
@@ -102,7 +86,7 @@ func TestOutputToAFullDisk(t *testing.T) {
 		{"report", "register", "--csv"},
 		{"export", "--pupil", "1", "--format", "pdf"},
 	} {
-		disk, path := smallDisk(t, "good.out", good)
+		disk, path := fullDiskWith(t, "good.out", good)
 		r := runCLI(t, append(append([]string{"--demo", asOf}, args...), "--force", "-o", path)...)
 		if r.code != exitStorage || !strings.Contains(r.stderr, "the disk mounted at "+disk+" is full") ||
 			!strings.Contains(r.stderr, "nothing was written") {
@@ -124,7 +108,7 @@ func TestBackupToAFullDisk(t *testing.T) {
 	db := newDB(t)
 	mustRun(t, db, "import", fixture("good/design-example.json"))
 	for _, encrypt := range []bool{false, true} {
-		disk, path := smallDisk(t, "backup.db", nil)
+		disk, path := fullDiskWith(t, "backup.db", nil)
 		args := []string{db, "backup", path}
 		if encrypt {
 			args = append(args, "--encrypt")
