@@ -13,7 +13,7 @@ func newBwmatPlan() *Template {
 		Sections: []Section{
 			{Fields: []Field{
 				note("Schools should complete this plan in the exceptional circumstances that a temporary reduced timetable is introduced to meet a pupil's individual needs. Please ensure you have read Bath and Wells Multi Academy Trust guidance on the use of reduced timetables before starting this process."),
-				date(model.FieldMeetingDate, "Date of Meeting:").req().bound(caseAgreed),
+				date(model.FieldMeetingDate, "Date of Meeting:").req().dated().bound(caseAgreed),
 				short("location", "Location:"),
 				short("pupil_name", "Name of pupil(s):").req().bound(pupilName),
 				short("school_name", "Name of School:").bound(schoolName),
@@ -60,15 +60,16 @@ func newBwmatPlan() *Template {
 					text("- Monitor the effectiveness of the part-time timetable\n- Hold a review on the agreed date\n- Provide work the child to do whilst at home and mark all work complete"),
 				long("home_learning", "How work will be set, sent home and marked while the pupil is not in school (002 s5.8):").bound(homeLearning),
 				signature(model.FieldSchoolSigned, "School Representative:",
-					col("name", "School Representative:"), dateCol("date", "Date:"), signCol("Signature:")).bound(authorisedBy),
+					col("name", "School Representative:"), dateCol("date", "Date:"), signCol("Signature:")).req().bound(authorisedBy),
 				table("professionals_signed", "[INSERT NAMES OF OTHER PROFESSIONALS]:",
 					col("name", "Name:"), dateCol("date", "Date:"), signCol("Signature:")).rows(3),
 			}},
-			parentSection("Parents/carers", model.FieldParentAgrees, "parent_reasons", model.FieldParentSigned, parentSigned(model.FieldParentAgrees),
+			// "A reduced timetable can only proceed with parents'/carers' signed consent to the plan".
+			parentSection("Parents/carers", true, model.FieldParentAgrees, "parent_reasons", model.FieldParentSigned, parentSigned(model.FieldParentAgrees),
 				// reg 11(6) asks for a parent the pupil normally lives with (002 s5.3: "those that have day to day care").
 				short("parent_relationship", "Relationship to the pupil:").bound(consentRelationship),
 				yesno("parent_lives_with", "Does the pupil normally live with this parent/carer?").bound(consentLivesWith)),
-			parentSection("Parents/Carers", "parent2_agrees", "parent2_reasons", "parent2_signed", nil),
+			parentSection("Parents/Carers", false, "parent2_agrees", "parent2_reasons", "parent2_signed", nil),
 			{Title: "Child – this section is voluntary for the child to complete.", Fields: []Field{
 				choice(model.FieldChildHappy, "Please delete as applicable:",
 					[]string{"I am happy with this plan.", "I am not happy with this plan because:"}, yesNoValues),
@@ -90,16 +91,20 @@ func newBwmatPlan() *Template {
 }
 
 // parentSection is the appendix's parent/carer block, which the seed gives
-// twice (one for each parent).
-func parentSection(title, agreeKey, reasonsKey, signedKey string, bind *Binding, extra ...Field) Section {
+// twice (one for each parent); the first parent's choice and signature
+// are needed.
+func parentSection(title string, needed bool, agreeKey, reasonsKey, signedKey string, bind *Binding, extra ...Field) Section {
+	agree := choice(agreeKey, "Please delete as applicable:",
+		[]string{"1. I agree with the content of these minutes and the reintegration plan.",
+			"2. I do not agree with the reintegration for the following reasons:"}, yesNoValues)
+	signed := signature(signedKey, "Name of parent:", col("name", "Name of parent:"), dateCol("date", "Date:"), signCol("Signature:")).bound(bind)
+	agree.Required, signed.Required = needed, needed
 	fields := []Field{
 		note("A reduced timetable can only proceed with parents'/carers' signed consent to the plan and cannot be enforced by a school or insisted upon."),
-		choice(agreeKey, "Please delete as applicable:",
-			[]string{"1. I agree with the content of these minutes and the reintegration plan.",
-				"2. I do not agree with the reintegration for the following reasons:"}, yesNoValues),
+		agree,
 		long(reasonsKey, "The reasons I do not agree:"),
 	}
 	fields = append(fields, extra...)
-	fields = append(fields, signature(signedKey, "Name of parent:", col("name", "Name of parent:"), dateCol("date", "Date:"), signCol("Signature:")).bound(bind))
+	fields = append(fields, signed)
 	return Section{Title: title, Fields: fields}
 }

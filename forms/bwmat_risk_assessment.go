@@ -26,7 +26,7 @@ func newBwmatRiskAssessment() *Template {
 				short("pupil", "Name of pupil").req().bound(pupilName),
 				short("year_group", "Year Group").bound(pupilYear),
 				short("school", "Name of School").bound(schoolName),
-				date("assessed", "Date of assessment").req().bound(riskCompleted),
+				date("assessed", "Date of assessment").req().dated().bound(riskCompleted),
 				short("assessed_by", "Assessment completed by").req().hint("type who completed the assessment, for example Ms R Khan (DSL)"),
 				note("Undertake a risk assessment of the pupil's needs to assess the impact that a reduced timetable would have on the pupil. It is essential that the pupil's welfare during any absence from school is considered. Risk assessments should follow the five steps identified by the Health and Safety Executive:"),
 			}},
@@ -54,9 +54,9 @@ func newBwmatRiskAssessment() *Template {
 			}},
 			{Fields: []Field{
 				note("This risk assessment should be signed and dated by all parties (school, parent/carer, social worker where applicable) and regularly reviewed. A signed copy of the risk assessment should be retained on the pupil's file."),
-				signature(model.FieldSchoolSigned, "School"),
-				signature(model.FieldParentSigned, "Parent/carer"),
-				signature("social_worker_signed", "Social worker (where applicable)"),
+				signature(model.FieldSchoolSigned, "School").req(),
+				signature(model.FieldParentSigned, "Parent/carer").req(),
+				signature("social_worker_signed", "Social worker (where applicable)").neededWhen(socialWorkerApplies),
 			}},
 		},
 		Checks: []Check{inOrder("assessed", "review_by", "next review")},
@@ -73,3 +73,13 @@ var reviewDueRisk = &Binding{Case: "reviews",
 			v.Set("", c.Start.AddDays(14).String())
 		}
 	}}
+
+// socialWorkerApplies: the social worker signs the risk assessment "where
+// applicable" (002 s5.6): for a pupil on a Child Protection or Child in Need
+// plan (002 s5.4), or with a social worker involved.
+func socialWorkerApplies(c model.Case) (string, bool) {
+	if _, ok := c.Involved(model.SocialWorker); ok {
+		return "a social worker is involved", true
+	}
+	return "the pupil is on a Child Protection or Child in Need plan", c.Pupil.Has(model.ChildProtection, model.ChildInNeed)
+}

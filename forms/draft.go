@@ -157,10 +157,12 @@ func (d *Draft) Apply(c *model.Case) error {
 	return ApplyRecord(d.Template, d.Record(model.Date{}), c)
 }
 
-// Validate lists the form's problems in the user's terms, or nil.
+// Validate lists the form's problems in the user's terms, or nil: answers
+// that do not read or do not fit together. Blanks are not problems: a
+// form with fields still to fill is kept as a draft (Finish).
 func (d *Draft) Validate() error {
 	var errs []error
-	for _, fe := range d.Template.Validate(d.Record(model.Date{}), d.c) {
+	for _, fe := range d.Template.Problems(d.Record(model.Date{}), d.c) {
 		errs = append(errs, fe)
 	}
 	return errors.Join(errs...)

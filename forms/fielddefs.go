@@ -43,6 +43,7 @@ func yesnoCol(key, title string) Column {
 func signCol(title string) Column { return Column{Key: "signature", Title: title, Kind: Signature} }
 
 func (f Field) req() Field                  { f.Required = true; return f }
+func (f Field) dated() Field                { f.Dates = true; return f }
 func (f Field) bound(b *Binding) Field      { f.Bind = b; return f }
 func (f Field) help(s string) Field         { f.Help = s; return f }
 func (f Field) lines(n int) Field           { f.Lines = n; return f }

@@ -6,7 +6,7 @@
 //
 // # Record keys
 //
-// A completed or part-done form is kept as a model.FormRecord whose Fields
+// A completed form or a draft is kept as a model.FormRecord whose Fields
 // map holds text only, under these keys:
 //
 //   - a plain field: its key ("meeting_date"), dates as YYYY-MM-DD, yes/no
@@ -76,14 +76,22 @@ type Column struct {
 
 // Field is one question of a template.
 type Field struct {
-	Key      string
-	Title    string // the seed's own wording
-	Kind     FieldKind
-	Options  []string // Choice, MultiChoice, Rating (and YesNo labels when not Yes/No)
-	Values   []string // stored value of each option; the option's wording when nil
-	Columns  []Column // Rows; renamed parts of Person and Signature
+	Key     string
+	Title   string // the seed's own wording
+	Kind    FieldKind
+	Options []string // Choice, MultiChoice, Rating (and YesNo labels when not Yes/No)
+	Values  []string // stored value of each option; the option's wording when nil
+	Columns []Column // Rows; renamed parts of Person and Signature
+	// Required fields must be filled before the form counts as completed:
+	// until then it is kept as a draft (completion.go). Each template marks
+	// the seed's musts and what its rules read (dates, signatures, the
+	// consent choice, the contents a plan details).
 	Required bool
-	Help     string // shown under the title in the form, never printed
+	// Dates marks the field whose date is the form's own: the meeting's,
+	// or the signature's where the form is a consent. A completed record is
+	// dated by it, not by the day it was typed.
+	Dates bool
+	Help  string // shown under the title in the form, never printed
 	// Hint says what to type when the field is needed and blank, where the
 	// title does not read as what to type ("type your name").
 	Hint string

@@ -38,7 +38,7 @@ func newHaveringPlan() *Template {
 				date("place_offered", "Date a school place was offered").bound(placeOffered),
 				note("3.4 A reintegration should be initiated at the point a decision has been made for the pupil to return to mainstream. The Re-integration Plan should be drafted and be ready to use prior to the pupils return to school."),
 				date("decision", "Date the decision was made for the pupil to return to mainstream"),
-				date("drafted", "Date the Re-integration Plan was drafted").req(),
+				date("drafted", "Date the Re-integration Plan was drafted").req().dated(),
 				date("return", "Date of the pupil's return to school").req().bound(caseStart),
 				choice("meeting_by", "Reintegration planning meeting arranged by",
 					[]string{"the AP (3.6: the school receives an invitation)", "the local authority's Inclusions Team (3.7)"},

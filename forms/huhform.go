@@ -187,9 +187,11 @@ func multiOptions(in input) []huh.Option[string] {
 	return opts
 }
 
-// validator checks one input as the template's Validate would, so the
-// form, accessible prompts and Validate agree. In accessible mode an empty
-// answer keeps the value shown, as huh does.
+// validator checks one input as the template's Problems would, so the
+// form, accessible prompts and Problems agree: a blank passes (the form is
+// then kept as a draft, Finish), an answer that does not read or fit is
+// refused with what to type. In accessible mode an empty answer keeps the
+// value shown, as huh does.
 func (d *Draft) validator(in input) func(string) error {
 	return func(s string) error {
 		if s == "" && d.accessible && (in.kind == ShortText || in.kind == LongText || in.kind == Date) {
@@ -200,9 +202,6 @@ func (d *Draft) validator(in input) func(string) error {
 			return FieldError{Field: in.label, Key: in.key, Message: err.Error()}
 		}
 		if stored == "" {
-			if why, needed := in.needed(d.c); needed {
-				return FieldError{Field: in.label, Key: in.key, Message: why + in.hint()}
-			}
 			return nil
 		}
 		fields := d.values()

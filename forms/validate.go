@@ -14,13 +14,23 @@ import (
 // required field is filled, and the template's own checks hold (end after
 // start, review dates inside the plan). Each message says what to type.
 func (t *Template) Validate(rec model.FormRecord, c model.Case) []FieldError {
+	return t.validate(rec, c, true)
+}
+
+// Problems is Validate without the blanks: what is wrong with the answers
+// given, which a draft may not keep either.
+func (t *Template) Problems(rec model.FormRecord, c model.Case) []FieldError {
+	return t.validate(rec, c, false)
+}
+
+func (t *Template) validate(rec model.FormRecord, c model.Case, blanks bool) []FieldError {
 	r := Record{Fields: rec.Fields}
 	if r.Fields == nil {
 		r.Fields = map[string]string{}
 	}
 	var errs []FieldError
 	for _, in := range t.allInputs() {
-		if fe := in.check(r.Get(in.key), c); fe != nil {
+		if fe := in.check(r.Get(in.key), c); fe != nil && (blanks || r.Get(in.key) != "") {
 			errs = append(errs, *fe)
 		}
 	}
@@ -52,7 +62,7 @@ func (in input) needed(c model.Case) (string, bool) {
 		return "this is needed: ", true
 	}
 	f := in.field
-	if f.NeededWhen != nil && in.key == f.inputs()[0].key {
+	if f.NeededWhen != nil && (in.key == f.inputs()[0].key || f.Kind == Signature) {
 		if why, ok := f.NeededWhen(c); ok {
 			return "this is needed because " + why + ": ", true
 		}

@@ -142,9 +142,9 @@ func (f *Field) inputs() []input {
 			out = append(out, one(f.Key+".name", partTitle(t), name+", name", ShortText, f.Required))
 		}
 		if t, ok := f.part("date", "Date"); ok {
-			out = append(out, one(f.Key, name+": "+label(t)+" signed", name+", date signed", Date, false))
+			out = append(out, one(f.Key, name+": "+label(t)+" signed", name+", date signed", Date, f.Required))
 		} else {
-			out = append(out, one(f.Key, name+": signed?", name+", signed", YesNo, false))
+			out = append(out, one(f.Key, name+": signed?", name+", signed", YesNo, f.Required))
 		}
 		return out
 	case Rows:

@@ -26,7 +26,7 @@ func newWorcsConsent() *Template {
 			short("school_wished", "Which school does the parent & young person wish to be considered for a reintegration?"),
 			note("I agree for the current setting to approach another school to discuss a reintegration for the above child/yp and understand the reasons for this. I consent to my child's information being shared."),
 			signature(model.FieldParentSigned, "Parent/Carer's consent", col("name", "Name:"), signCol("Signed:"), dateCol("date", "Date:")).
-				bound(parentSigned(model.FieldParentAgrees)),
+				req().dated().bound(parentSigned(model.FieldParentAgrees)),
 		}}},
 	}
 }

@@ -16,7 +16,7 @@ func newWorcsFailedLetter() *Template {
 		Kinds:  []model.Kind{model.APReintegration},
 		Letter: true,
 		Sections: []Section{{Fields: []Field{
-			date("letter_date", "Date of letter").req(),
+			date("letter_date", "Date of letter").req().dated(),
 			short("parent", "(Name of Parent/Carer)").req().hint(parentNameHint).bound(consentParent),
 			short("pupil", "(Child/YP's Name and DOB)").req().bound(pupilNameDOB).hint(nameDOBHint),
 			short("home_school", "(name of home school").bound(involvementName(model.APSetting)).

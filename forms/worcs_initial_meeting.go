@@ -12,7 +12,7 @@ func newWorcsInitialMeeting() *Template {
 		Kinds: []model.Kind{model.APReintegration},
 		Sections: []Section{
 			{Fields: []Field{
-				date(model.FieldMeetingDate, "Date of Meeting").req().bound(caseAgreed),
+				date(model.FieldMeetingDate, "Date of Meeting").req().dated().bound(caseAgreed),
 				short("pupil", "Child/YP's Name and DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
 				long("address", "Address").lines(2),
 				short("ap_setting", "Name of Alternative Provision Setting").bound(involvementName(model.APSetting)),
@@ -31,7 +31,7 @@ func newWorcsInitialMeeting() *Template {
 				long("ap_support", "What support will the Alternative Provision setting provide throughout the reintegration?:"),
 				long("other_agency", "Other agency commitment to the reintegration:"),
 				date("start", "Reintegration start date and time:").withTime().req().bound(caseStart),
-				long(model.FieldTransport, "Transport Arrangements:").
+				long(model.FieldTransport, "Transport Arrangements:").req().hint("type the transport arrangements, or that none are needed").
 					help("001 Transport: arrangements (if required) must be considered at this meeting; write \"none needed\" if so."),
 				long("uniform", "Uniform Arrangements:"),
 			}},
@@ -40,7 +40,8 @@ func newWorcsInitialMeeting() *Template {
 				date(model.FieldReview4Weeks, "Second Interim Review Date (4 weeks):").req().bound(reviewDue(1, model.ReviewKindReview)),
 				date(model.FieldReviewFinal, "Final Review Date (6 weeks):").req().bound(reviewDue(2, model.ReviewKindFinal)),
 			}},
-			{Title: "Attendees Signatures:", Fields: attendeeSignatures()},
+			// "completed and signed by all parties at this meeting" (001 process 4).
+			{Title: "Attendees Signatures:", Fields: attendeeSignatures(true)},
 		},
 		Checks: []Check{
 			reviewsInPlan("start", "", []string{model.FieldReview2Weeks, model.FieldReview4Weeks, model.FieldReviewFinal}, []int{2, 4, 6}),
@@ -48,13 +49,17 @@ func newWorcsInitialMeeting() *Template {
 	}
 }
 
-// attendeeSignatures are the Worcestershire meeting forms' signatories.
-func attendeeSignatures() []Field {
-	return []Field{
+// attendeeSignatures are the Worcestershire meeting forms' signatories;
+// with all, the four parties must sign ("Other" never must).
+func attendeeSignatures(all bool) []Field {
+	fields := []Field{
 		signature(model.FieldParentSigned, "Parent/Carer:"),
 		signature(model.FieldChildSigned, "Child/YP:"),
 		signature(model.FieldAPSigned, "Alternative Provision Setting:"),
 		signature(model.FieldHostSigned, "Host School:"),
-		signature("other_signed", "Other:"),
 	}
+	for i := range fields {
+		fields[i].Required = all
+	}
+	return append(fields, signature("other_signed", "Other:"))
 }

@@ -16,7 +16,7 @@ func newWorcsOutcomeSuccessful() *Template {
 			short("ap_setting", "Alternative Provision Setting").bound(involvementName(model.APSetting)),
 			short("host_school", "Host School").bound(involvementName(model.HostSchool)),
 			short("parent", "Parent/Carer").bound(consentParent),
-			date("on_roll", "Date child/yp placed on roll").req().bound(outcome(model.Successful)),
+			date("on_roll", "Date child/yp placed on roll").req().dated().bound(outcome(model.Successful)),
 			worcsYesNo(model.FieldJoinerForm, "Joiner Form completed on Children's Services Portal").req(),
 			note("NB The Alternative Provision Setting must notify the LA using the Children's Services Portal (https://capublic.worcestershire.gov.uk/InYearAdmissions/Homepage.aspx) by completing a Leavers Form on the Children's Services Portal"),
 			date("returned", "Date this form was returned via the Children's Services Portal (001 process 9)").

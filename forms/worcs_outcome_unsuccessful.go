@@ -17,7 +17,7 @@ func newWorcsOutcomeUnsuccessful() *Template {
 			short("parent", "Parent/Carer").bound(consentParent),
 			long("reasons", "Reasons for failure if different to those included in Review form"),
 			long("provision", "What provision has home school put in place for the child/yp to return?"),
-			date(model.FieldReturnToAP, "Date of Return to Alternative Provision Setting").req().bound(outcome(model.Unsuccessful)),
+			date(model.FieldReturnToAP, "Date of Return to Alternative Provision Setting").req().dated().bound(outcome(model.Unsuccessful)),
 			short("completed_by", "Name of Person Completing this form").req().hint("type your name"),
 			note("The Host School must notify the LA using the Children's Services Portal (https://capublic.worcestershire.gov.uk/InYearAdmissions/Homepage.aspx) that the student has been deleted from their roll under Regulation 8 (1)(c) The Education (Pupil Registration) (England) Regulations 2006."),
 			date("returned", "Date this form was returned via the Children's Services Portal (001 process 9)").

@@ -16,7 +16,7 @@ func newWorcsReview() *Template {
 				choice(model.FieldReviewKind, "Review or Emergency Review",
 					[]string{"Review", "Emergency Review", "Final Review"},
 					[]string{model.ReviewKindReview, model.ReviewKindEmergency, model.ReviewKindFinal}).req(),
-				date(model.FieldMeetingDate, "Date of Meeting").req().bound(reviewMeeting(reviewKeys{
+				date(model.FieldMeetingDate, "Date of Meeting").req().dated().bound(reviewMeeting(reviewKeys{
 					kind: model.FieldReviewKind, parent: "parent", child: model.FieldChildSigned + ".name", notes: "outcome"})),
 				short("pupil", "Child/YP's Name & DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
 				long("address", "Address (if this has changed since previous meeting)").lines(2),
@@ -34,7 +34,7 @@ func newWorcsReview() *Template {
 				date("next_meeting", "Date of next meeting:").bound(nextReview),
 				note("If this is the final meeting, please complete the Outcome Form"),
 			}},
-			{Title: "Attendees Signatures:", Fields: attendeeSignatures()},
+			{Title: "Attendees Signatures:", Fields: attendeeSignatures(false)},
 			{Fields: []Field{
 				note("If a reintegration is failing prior to a review meeting, an emergency review should be held and documented including reasons for failure and what measures could be put in place to avoid failure, use this Review form to document details and refer back to step 7 of the process."),
 			}},

@@ -13,7 +13,7 @@ func newWorcsViews() *Template {
 		Sections: []Section{{Fields: []Field{
 			note("Being reintegrated back into a mainstream school provides you with an opportunity for a fresh start, learning from the mistakes that have happened in the past. This application provides your new school with an understanding of you and what you want to achieve in the future so that you can make the best possible start. The views of the child or young person and their family should be gathered at each review meeting."),
 			short("pupil", "Name and DOB").req().bound(pupilNameDOB).hint(nameDOBHint),
-			date("date", "Date").req(),
+			date("date", "Date").req().dated(),
 			long("background", "Background information you wish to share with your potential new school:"),
 			long("good_at", "The things I am good at or interest me most are:"),
 			long("challenges", "The things I find challenging and what support I think I need with those challenges:"),

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
 )
@@ -68,13 +69,18 @@ type casePage struct {
 	tab        int
 	openOnLoad string // a template to open as soon as the case is loaded
 	// queue is the forms still to fill, in the protocol's order, after
-	// the one open now (the new case wizard's choice). A form left
-	// part-done or cancelled ends it: the user has stopped for now.
-	queue  []string
-	list   listView
-	built  buildKey
-	width  int
-	height int
+	// the one open now (the new case wizard's choice). A form kept as a
+	// draft or cancelled ends it: the user has stopped for now.
+	queue []string
+	// newVersionOf is the completed form whose new version waits for a y:
+	// Enter on a completed form asks first, so an Enter too many after a
+	// form closes never starts one.
+	newVersionOf FormTemplate
+	list         listView
+	cursorOf     map[int]int // each tab's cursor, kept while on another tab
+	built        buildKey
+	width        int
+	height       int
 }
 
 func newCasePage(c *Common, id int64) *casePage {
@@ -92,6 +98,9 @@ func (p *casePage) Title() string {
 }
 
 func (p *casePage) ShortHelp() []key.Binding {
+	if p.newVersionOf != nil {
+		return newVersionKeys
+	}
 	b := []key.Binding{p.keys.NextTab, p.keys.Timetable}
 	switch p.tab {
 	case tabOverview:
@@ -200,6 +209,13 @@ func (p *casePage) ensureBuilt() {
 
 func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 	p.ensureBuilt()
+	if t := p.newVersionOf; t != nil {
+		p.newVersionOf = nil
+		if key.Matches(msg, newVersionKeys[0]) && p.data != nil && p.data.err == nil {
+			return p.open(t)
+		}
+		return nil // any other key keeps the completed form as it is
+	}
 	s := msg.String()
 	if p.tab == tabOverview && p.data != nil && p.data.err == nil {
 		if cmd, ok := p.statusKey(msg); ok {
@@ -233,20 +249,47 @@ func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// setTab shows tab i with the cursor where it was left on it.
 func (p *casePage) setTab(i int) {
+	if p.cursorOf == nil {
+		p.cursorOf = map[int]int{}
+	}
+	p.cursorOf[p.tab] = p.list.cursor
 	p.tab = i % len(caseTabs)
-	p.list.cursor, p.list.top = 0, 0
+	p.list.cursor, p.list.top = p.cursorOf[p.tab], 0
 	p.built = buildKey{}
 }
 
-// openForm fills the chosen template, or resumes its part-done record, or
-// starts a fresh version from the completed one.
+// completedAsked is the completed form a new version is asked for, if any.
+func (p *casePage) completedAsked() (FormTemplate, *model.FormRecord) {
+	if p.newVersionOf == nil || p.data == nil || p.data.err != nil {
+		return nil, nil
+	}
+	if _, rec := formStatus(p.data.cs, p.newVersionOf.ID()); rec != nil && !rec.Completed.IsZero() {
+		return p.newVersionOf, rec
+	}
+	return nil, nil
+}
+
+// newVersionKeys answer "start a new version?" on a completed form.
+var newVersionKeys = []key.Binding{
+	key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "start a new version")),
+	key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep the completed one")),
+}
+
+// openForm fills the chosen template, or resumes its draft; on a
+// completed one it asks before starting a fresh version.
 func (p *casePage) openForm() tea.Cmd {
 	i, ok := p.list.chosen()
 	if !ok || int(i) >= len(p.templates) {
 		return nil
 	}
-	return p.open(p.templates[i])
+	t := p.templates[i]
+	if _, rec := formStatus(p.data.cs, t.ID()); rec != nil && !rec.Completed.IsZero() {
+		p.newVersionOf = t
+		return nil
+	}
+	return p.open(t)
 }
 
 // openTemplate opens the case's template with the ID, if it has one.
@@ -259,7 +302,18 @@ func (p *casePage) openTemplate(id string) tea.Cmd {
 	return nil
 }
 
+// open fills the template; the Forms tab's cursor moves to it, so the form
+// just filled is the one under the cursor when the tab shows again.
 func (p *casePage) open(t FormTemplate) tea.Cmd {
+	for i, x := range p.templates {
+		if x.ID() == t.ID() {
+			if p.tab == tabForms {
+				p.list.cursor = i
+			} else if p.cursorOf != nil {
+				p.cursorOf[tabForms] = i
+			}
+		}
+	}
 	cs := p.data.cs
 	_, prior := formStatus(cs, t.ID())
 	draft := t.Edit(cs, p.c.School, prior, p.c.Accessible)
@@ -269,7 +323,7 @@ func (p *casePage) open(t FormTemplate) tea.Cmd {
 	fp := newFormPage(p.c, cs, p.data.version, draft, t.Title())
 	switch {
 	case prior != nil && prior.Completed.IsZero():
-		fp.note = "resuming the part-done copy"
+		fp.note = "resuming the draft"
 	case prior != nil:
 		fp.note = "a new version; the one completed " + prior.Completed.UK() + " stays on file"
 	}
@@ -287,6 +341,17 @@ func (p *casePage) View() string {
 			st.Subtle.Render("  Press r to try again, esc to go back.")
 	}
 	p.ensureBuilt()
+	if _, rec := p.completedAsked(); rec != nil {
+		t := p.newVersionOf
+		q := fmt.Sprintf("%s was completed on %s. Start a new version? The completed one stays on file.",
+			sanitise(t.Title()), rec.Completed.UK())
+		lines := strings.Split(ansi.Wordwrap(q, max(p.width-2, 20), ""), "\n")
+		ask := make([]string, len(lines))
+		for i, l := range lines {
+			ask[i] = "  " + st.Prompt.Render(l)
+		}
+		return tabs + "\n" + p.list.render(st, p.width, max(p.height-1-len(ask), 1)) + "\n" + strings.Join(ask, "\n")
+	}
 	return tabs + "\n" + p.list.render(st, p.width, p.height-1)
 }
 

@@ -179,11 +179,43 @@ func (p *casePage) buildForms() {
 	w := widths(cols, p.width-2)
 	l.add(st.Subtle.Render(tableHead(cols, w)))
 	for i, t := range p.templates {
-		word, _ := formStatus(p.data.cs, t.ID())
+		word, rec := formStatus(p.data.cs, t.ID())
+		var missing []string
+		if rec != nil && rec.Completed.IsZero() {
+			missing = t.Missing(p.data.cs, *rec, p.c.On)
+			word += " · " + plural(len(missing), "to fill", "to fill")
+			if len(missing) == 0 {
+				word = "draft · ready to finish"
+			}
+		}
 		l.addItem(tableRow(cols, w, t.Title(), t.ID(), word), int64(i))
+		if rec != nil && rec.Completed.IsZero() {
+			p.addMissing(missing)
+		}
 	}
 	l.add("")
-	l.add(st.Subtle.Render("Enter fills the form, or resumes a part-done one."))
+	l.addWrapped(st.Subtle, "Enter fills a form or resumes its draft; on a completed form it asks before starting a new version.", p.width)
+}
+
+// addMissing lists under a draft what it still needs before it counts as
+// completed, each field's title whole, wrapped to the width.
+func (p *casePage) addMissing(missing []string) {
+	st, l := p.c.Styles, &p.list
+	if len(missing) == 0 {
+		l.addIndented(st.Subtle, 4, "Nothing is missing: open it and go to the end to complete it.", p.width)
+		return
+	}
+	l.addIndented(st.Subtle, 4, "Still to fill:", p.width)
+	for _, m := range missing {
+		lines := strings.Split(ansi.Wordwrap(sanitise(m), max(p.width-2-6-2, 20), ""), "\n")
+		for i, line := range lines {
+			lead := "      - "
+			if i > 0 {
+				lead = "        "
+			}
+			l.add(lead + st.Subtle.Render(line))
+		}
+	}
 }
 
 func (p *casePage) buildReviews() {

@@ -17,7 +17,7 @@ const (
 	formRunning  formOutcome = iota
 	formDone                 // every field answered and the last group submitted
 	formDiscard              // the user chose to lose the answers
-	formKeepPart             // the user chose to keep the answers as part-done
+	formKeepPart             // the user chose to keep the answers as a draft
 )
 
 // embeddedForm runs a huh form inside a screen. It forwards every message
@@ -27,7 +27,7 @@ type embeddedForm struct {
 	form       *huh.Form
 	touched    bool // a key has gone to the form since it opened
 	confirming bool // asked: discard the answers?
-	allowPart  bool // the answers may be kept as part-done
+	allowPart  bool // the answers may be kept as a draft
 	// problem is a refusal from outside the form's fields: the check of
 	// the answers as a whole, or the save. It shows with the fields' own.
 	problem string
@@ -139,7 +139,7 @@ func (e *embeddedForm) update(msg tea.Msg) (formOutcome, tea.Cmd) {
 }
 
 // leaveKeys answer "leave and lose your answers?". Keep writes the
-// answers so far as part-done, so it is a key no screen moves with.
+// answers so far as a draft, so it is a key no screen moves with.
 type leaveKeys struct {
 	Leave, Keep, Stay key.Binding
 }
@@ -147,7 +147,7 @@ type leaveKeys struct {
 func defaultLeaveKeys() leaveKeys {
 	return leaveKeys{
 		Leave: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")),
-		Keep:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "keep as part-done")),
+		Keep:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "keep as a draft")),
 		Stay:  key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc", "stay")),
 	}
 }

@@ -250,6 +250,14 @@ func (fakeForms) ForCase(c model.Case, _ model.Packs) []FormTemplate {
 func (t fakeTemplate) ID() string    { return t.id }
 func (t fakeTemplate) Title() string { return t.title }
 
+// Missing: the date signed is needed before the form counts as completed.
+func (t fakeTemplate) Missing(_ model.Case, rec model.FormRecord, _ model.Date) []string {
+	if rec.Fields["signed"] == "" {
+		return []string{"Signed on"}
+	}
+	return nil
+}
+
 func (t fakeTemplate) Edit(c model.Case, _ model.School, prior *model.FormRecord, _ bool) FormDraft {
 	d := &fakeDraft{template: t.id}
 	if prior != nil {
@@ -280,6 +288,17 @@ func (d *fakeDraft) Validate() error {
 func (d *fakeDraft) Record(completed model.Date) model.FormRecord {
 	return model.FormRecord{Template: d.template, Completed: completed,
 		Fields: map[string]string{"parent": d.parent, "signed": d.signed}}
+}
+
+// Finish completes the form on the day it was signed, or keeps it as a
+// draft while the date signed is blank, as the protocol forms do.
+func (d *fakeDraft) Finish(model.Date) (model.FormRecord, []string) {
+	rec := d.Record(model.Date{})
+	if missing := (fakeTemplate{id: d.template}).Missing(model.Case{}, rec, model.Date{}); len(missing) > 0 {
+		return rec, missing
+	}
+	rec.Completed, _ = model.ParseDate(d.signed)
+	return rec, nil
 }
 
 func (d *fakeDraft) Apply(c *model.Case) error {

@@ -105,6 +105,8 @@ func TestRealFormSavesANewVersion(t *testing.T) {
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	d.keys("c", "amara", "enter", "3", "down", "down", "enter")
+	d.mustSee("was completed on 09/11/2026. Start a new version?")
+	d.keys("y")
 	d.mustSee("Amara Okafor · a new version; the one completed 09/11/2026 stays on file")
 	d.keys("enter") // name and date of birth, filled from the record
 	for _, r := range "23/11/2026" {

@@ -99,8 +99,8 @@ func TestFlowFillForm(t *testing.T) {
 	press(tm, "03/11/2026", "enter")
 	waitFor(t, tm, "Parental consent saved.")
 	v := finalView(t, tm)
-	if !strings.Contains(v, "completed 04/11/2026") {
-		t.Errorf("the Forms tab does not show the form completed:\n%s", v)
+	if !strings.Contains(v, "completed 03/11/2026") {
+		t.Errorf("the Forms tab does not show the form completed on the day it was signed:\n%s", v)
 	}
 	store.mu.Lock()
 	defer store.mu.Unlock()

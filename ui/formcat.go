@@ -19,18 +19,30 @@ type FormTemplate interface {
 	// Edit builds a fresh draft of the form for the case, pre-filled from
 	// the prior record when resuming or redoing one.
 	Edit(c model.Case, school model.School, prior *model.FormRecord, accessible bool) FormDraft
+	// Missing lists what a draft record still needs, on the day on, before
+	// it counts as completed: field titles as the form shows them.
+	Missing(c model.Case, rec model.FormRecord, on model.Date) []string
 }
 
 // FormDraft is one open form: its huh form and what to keep when done.
 type FormDraft interface {
 	Form() *huh.Form
-	// Validate checks the answers as a whole (huh checks each field).
+	// Validate checks the answers as a whole (huh checks each field):
+	// answers that do not read or fit; blanks are not problems.
 	Validate() error
-	// Record is the stored form; a zero completed date keeps it part-done.
+	// Record is the stored form; a zero completed date keeps it a draft.
 	Record(completed model.Date) model.FormRecord
 	// Apply writes the answers that are case data (dates, consent, flags,
 	// timetable) into the case so the rules see them.
 	Apply(c *model.Case) error
+}
+
+// finisher is a draft that decides how it ends: completed on its own date
+// (the meeting's, the signature's), or kept as a draft with what is still
+// to fill. A draft without it (a review, a change of status) is recorded
+// whole, completed on the day.
+type finisher interface {
+	Finish(on model.Date) (model.FormRecord, []string)
 }
 
 // formStatus says where a case stands with one template.
@@ -40,7 +52,7 @@ func formStatus(c model.Case, template string) (word string, rec *model.FormReco
 	case !ok:
 		return "not started", nil
 	case r.Completed.IsZero():
-		return "part-done", &r
+		return "draft", &r
 	}
 	return "completed " + r.Completed.UK(), &r
 }

@@ -21,21 +21,22 @@ func defaultFormKeyMap() formKeyMap {
 }
 
 // formFinishedMsg tells the screen under the form, once the form has gone,
-// how it ended: completed, or left part-done or unsaved.
+// how it ended: completed, or kept as a draft, or unsaved.
 type formFinishedMsg struct{ completed bool }
 
 func finished(completed bool) tea.Cmd {
 	return func() tea.Msg { return formFinishedMsg{completed} }
 }
 
-// wholeOnly is a draft that cannot be kept part-done: a review or a change
-// to the case's status is recorded whole or not at all.
+// wholeOnly is a draft that cannot be kept as a draft: a review or a
+// change to the case's status is recorded whole or not at all.
 type wholeOnly interface{ wholeOnly() }
 
 type formSavedMsg struct {
-	title string
-	part  bool
-	err   error
+	title   string
+	part    bool
+	missing int // fields still to fill, when it was kept as a draft on finishing
+	err     error
 }
 
 // formPage fills one protocol form (or records a review) for a case with
@@ -104,18 +105,25 @@ func (p *formPage) Update(msg tea.Msg) tea.Cmd {
 	case formDiscard:
 		return tea.Sequence(back("Form closed; nothing was saved."), finished(false))
 	case formKeepPart:
-		return p.save(p.draft.Record(model.Date{}), true)
+		return p.save(p.draft.Record(model.Date{}), true, 0)
 	}
 	return cmd
 }
 
-// complete checks the answers as a whole, writes the case data they hold
-// into the case, and saves the case with the completed record.
+// complete checks the answers as a whole; a form with everything it needs
+// writes the case data it holds into the case and is saved completed, on
+// its own date; one with fields still to fill is kept as a draft, which
+// the Forms tab lists them for.
 func (p *formPage) complete() tea.Cmd {
 	if err := p.draft.Validate(); err != nil {
 		return p.reopen(err.Error())
 	}
-	return p.save(p.draft.Record(p.c.On), false)
+	f, ok := p.draft.(finisher)
+	if !ok {
+		return p.save(p.draft.Record(p.c.On), false, 0)
+	}
+	rec, missing := f.Finish(p.c.On)
+	return p.save(rec, len(missing) > 0, len(missing))
 }
 
 // reopen builds the form again with the answers given so far (huh cannot
@@ -148,7 +156,7 @@ func (p *formPage) template() FormTemplate {
 	return nil
 }
 
-func (p *formPage) save(rec model.FormRecord, part bool) tea.Cmd {
+func (p *formPage) save(rec model.FormRecord, part bool, missing int) tea.Cmd {
 	cs := p.cs
 	cs.Forms = append([]model.FormRecord(nil), cs.Forms...)
 	if !part {
@@ -163,7 +171,7 @@ func (p *formPage) save(rec model.FormRecord, part bool) tea.Cmd {
 	store, ctx, version, title := p.c.Store, p.c.ctx, p.version, p.title
 	return func() tea.Msg {
 		_, err := store.SaveCase(ctx, cs, version)
-		return formSavedMsg{title: title, part: part, err: err}
+		return formSavedMsg{title: title, part: part, missing: missing, err: err}
 	}
 }
 
@@ -176,8 +184,11 @@ func (p *formPage) saved(msg formSavedMsg) tea.Cmd {
 	case msg.err != nil:
 		p.form.refuse("Not saved: " + msg.err.Error())
 		return nil
+	case msg.part && msg.missing > 0:
+		return tea.Sequence(back(fmt.Sprintf("Kept as a draft: %s still to fill, listed on the Forms tab.",
+			plural(msg.missing, "field", "fields"))), finished(false))
 	case msg.part:
-		return tea.Sequence(back(fmt.Sprintf("%s kept as part-done.", msg.title)), finished(false))
+		return tea.Sequence(back(fmt.Sprintf("%s kept as a draft.", msg.title)), finished(false))
 	}
 	done := fmt.Sprintf("%s saved.", msg.title)
 	if d, ok := p.draft.(interface{ doneMessage() string }); ok {

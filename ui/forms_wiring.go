@@ -33,6 +33,10 @@ func (f protocolForm) Edit(c model.Case, school model.School, prior *model.FormR
 	return protocolDraft{f.t.Edit(c, school, prior, accessible)}
 }
 
+func (f protocolForm) Missing(c model.Case, rec model.FormRecord, on model.Date) []string {
+	return f.t.Missing(rec, c, on)
+}
+
 // protocolDraft is a forms.Draft as a FormDraft (its huh form is a field
 // there, a method here).
 type protocolDraft struct{ *forms.Draft }

@@ -121,8 +121,13 @@ func (l *listView) render(st *Styles, width, height int) string {
 		l.cursor = clamp(l.cursor, len(l.items))
 		sel = l.items[l.cursor]
 		l.top = window(l.top, sel, height, len(l.lines))
+		// Show the lines that belong to the chosen item (those down to the
+		// next item: a draft's fields still to fill) as far as they fit.
+		if last := l.blockEnd(l.cursor) - 1; last >= l.top+height {
+			l.top = min(sel, last-height+1)
+		}
 		// Show the heading above the first item when there is room.
-		if l.cursor == 0 && sel < height {
+		if l.cursor == 0 && sel < height && l.blockEnd(0) <= height {
 			l.top = 0
 		}
 	} else {
@@ -142,6 +147,15 @@ func (l *listView) render(st *Styles, width, height int) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// blockEnd is the line after item i's own lines: the next item's line,
+// or the end of the list for the last item (its lines and what follows).
+func (l *listView) blockEnd(i int) int {
+	if i+1 < len(l.items) {
+		return l.items[i+1]
+	}
+	return len(l.lines)
 }
 
 // markSelected shows a line (with its two-cell gutter) as the one under the

@@ -177,11 +177,12 @@ func TestFormFillSavesRecordAndCaseData(t *testing.T) {
 	d.keys("down", "enter", "3", "enter")
 	d.mustSee("Parental consent · Zoë Brontë", "Parent or carer's name")
 	d.keys("Mrs E Brontë", "enter", "03/11/2026", "enter")
-	d.mustSee("Parental consent saved.", "completed 04/11/2026")
+	// Completed on the day it was signed, not the day it was typed (04/11).
+	d.mustSee("Parental consent saved.", "completed 03/11/2026")
 	got := d.store.lastSave
 	rec, ok := got.Form("test.consent")
-	if !ok || rec.Completed != testOn || rec.Fields["parent"] != "Mrs E Brontë" || rec.Version != 1 {
-		t.Fatalf("form record = %+v (found %v); want completed 04/11/2026 with the parent's name, version 1", rec, ok)
+	if !ok || rec.Completed != date("2026-11-03") || rec.Fields["parent"] != "Mrs E Brontë" || rec.Version != 1 {
+		t.Fatalf("form record = %+v (found %v); want completed 03/11/2026 with the parent's name, version 1", rec, ok)
 	}
 	if got.Consent.ParentName != "Mrs E Brontë" || got.Consent.Signed != date("2026-11-03") {
 		t.Fatalf("consent = %+v; the form's case data did not reach the case", got.Consent)
@@ -209,7 +210,7 @@ func TestFormLeaveAsksAndKeepsPartDone(t *testing.T) {
 		saves       int
 	}{
 		{"y", "nothing was saved", 0},
-		{"d", "kept as part-done", 1},
+		{"d", "kept as a draft", 1},
 		{"esc", "Parent or carer's name", 0},
 	}
 	for _, tt := range tests {
@@ -223,7 +224,7 @@ func TestFormLeaveAsksAndKeepsPartDone(t *testing.T) {
 				t.Fatalf("saves = %d, want %d", d.store.saves, tt.saves)
 			}
 			if tt.answer == "d" {
-				d.mustSee("part-done")
+				d.mustSee("draft · 1 to fill", "Signed on")
 				if rec, _ := d.store.lastSave.Form("test.consent"); !rec.Completed.IsZero() || rec.Fields["parent"] != "J" {
 					t.Fatalf("part-done record = %+v, want no completed date and the typed name", rec)
 				}

@@ -82,7 +82,7 @@ func TestFlowTypedAheadGoesNowhere(t *testing.T) {
 	press(tm, "enter")
 	waitFor(t, tm, "1 Overview")
 	press(tm, "3")
-	waitFor(t, tm, "Enter fills the form")
+	waitFor(t, tm, "Enter fills a form")
 	press(tm, "enter")
 	waitFor(t, tm, "Parent or carer's name")
 	tm.Type("J")
