@@ -34,22 +34,21 @@ func TestEveryChangeIsAudited(t *testing.T) {
 		check   func(t *testing.T, entries []AuditEntry)
 	}{
 		{"pupil", p.ID, []string{"create", "update"}, func(t *testing.T, e []AuditEntry) {
-			var before, after struct{ Name, YearGroup string }
-			unmarshal(t, e[1].Before, &before)
-			unmarshal(t, e[1].After, &after)
-			if before.YearGroup != "Y8" || after.YearGroup != "Y9" || after.Name != "Zoë Ó Briain" {
-				t.Errorf("pupil update before %+v after %+v", before, after)
+			// Only what changed is kept (not two whole copies).
+			if string(e[1].Before) != `{"YearGroup":"Y8"}` || string(e[1].After) != `{"YearGroup":"Y9"}` {
+				t.Errorf("pupil update before %s after %s", e[1].Before, e[1].After)
+			}
+			var created struct{ Name string }
+			if unmarshal(t, e[0].After, &created); created.Name != "Zoë Ó Briain" {
+				t.Errorf("pupil creation: %s", e[0].After)
 			}
 			if string(e[0].Before) != "null" {
 				t.Errorf("a creation has a before: %s", e[0].Before)
 			}
 		}},
 		{"case", c.ID, []string{"create", "update"}, func(t *testing.T, e []AuditEntry) {
-			var before, after struct{ NamedPerson string }
-			unmarshal(t, e[1].Before, &before)
-			unmarshal(t, e[1].After, &after)
-			if before.NamedPerson != "Ms R Khan" || after.NamedPerson != "Mr B Okafor" {
-				t.Errorf("case update before %q after %q", before.NamedPerson, after.NamedPerson)
+			if string(e[1].Before) != `{"NamedPerson":"Ms R Khan"}` || string(e[1].After) != `{"NamedPerson":"Mr B Okafor"}` {
+				t.Errorf("case update before %s after %s", e[1].Before, e[1].After)
 			}
 			if !strings.Contains(string(e[0].After), `"Start":"2026-11-02"`) {
 				t.Errorf("case JSON does not hold dates as YYYY-MM-DD: %.200s", e[0].After)
@@ -151,5 +150,65 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 	}
 	if n := count(t, stores[0], "audit"); n != 2*want {
 		t.Errorf("audit rows = %d, want %d", n, 2*want)
+	}
+}
+
+// A change keeps only what changed: a notification added to a case whose
+// notes are long does not copy the notes. Rows written before schema 6,
+// with two whole copies, read the same way.
+func TestAuditKeepsOnlyWhatChanged(t *testing.T) {
+	s := openTemp(t)
+	c := fullCase(savePupil(t, s, pupilZoe()))
+	long := strings.Repeat("Zoë settled well; afternoons are harder. ", 480) // 20,000 characters
+	c.Reviews[0].Notes, c.HomeLearning = long, long
+	c = mustCreateCase(t, s, c)
+	rows := count(t, s, "audit")
+	var before int64
+	if err := s.writer.QueryRowContext(ctx, "SELECT sum(length(coalesce(before, '')) + length(coalesce(after, ''))) FROM audit").Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.UpdateCase(ctx, c.ID, func(c *model.Case) error {
+		c.Notifications = append(c.Notifications, model.Notification{To: model.Governors, What: "start"})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var after int64
+	if err := s.writer.QueryRowContext(ctx, "SELECT sum(length(coalesce(before, '')) + length(coalesce(after, ''))) FROM audit").Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s, "audit"); n != rows+1 || after-before > 1000 {
+		t.Errorf("one notification added %d audit rows and %d bytes of audit, want 1 row and under 1,000 bytes", n-rows, after-before)
+	}
+	entries, err := s.Audit(ctx, "case", c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := entries[len(entries)-1]
+	var b, a map[string]json.RawMessage
+	unmarshal(t, last.Before, &b)
+	unmarshal(t, last.After, &a)
+	if len(b) != 1 || len(a) != 1 || b["Notifications"] == nil || !strings.Contains(string(a["Notifications"]), `"To":"governors"`) {
+		t.Errorf("the notification's audit: before %s after %s", last.Before, last.After)
+	}
+
+	// An old row with two whole copies reads as what changed.
+	whole, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := c
+	edited.NamedPerson = "Mr B Okafor"
+	wholeAfter, _ := json.Marshal(edited)
+	if _, err := s.writer.ExecContext(ctx, `INSERT INTO audit (at, user, entity, entity_id, action, before, after)
+		VALUES ('2026-11-20T09:00:00.000Z', 'r.khan', 'case', ?, 'update', ?, ?)`, c.ID, string(whole), string(wholeAfter)); err != nil {
+		t.Fatal(err)
+	}
+	entries, err = s.Audit(ctx, "case", c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old := entries[len(entries)-1]; string(old.Before) != `{"NamedPerson":"Ms R Khan"}` || string(old.After) != `{"NamedPerson":"Mr B Okafor"}` {
+		t.Errorf("an old whole-copy row reads as before %.100s after %.100s", old.Before, old.After)
 	}
 }

@@ -3,10 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"time"
 )
 
 // change is one write transaction with its audit trail. Every change to
@@ -17,37 +14,6 @@ type change struct {
 	ctx     context.Context
 	s       *Store
 	audited int
-}
-
-// audit appends one row to the audit log, in the same transaction as the
-// change it records: who (Options.User), when, what entity, and the model
-// value before and after as JSON (nil for none).
-func (c *change) audit(entity string, id int64, action string, before, after any) error {
-	b, err := jsonOrNull(before)
-	if err != nil {
-		return err
-	}
-	a, err := jsonOrNull(after)
-	if err != nil {
-		return err
-	}
-	_, err = c.ExecContext(c.ctx, `INSERT INTO audit (at, user, entity, entity_id, action, before, after)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.s.stamp(), c.s.who(), entity, id, action, b, a)
-	if err == nil {
-		c.audited++
-	}
-	return err
-}
-
-func jsonOrNull(v any) (any, error) {
-	if v == nil {
-		return nil, nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("record the change in the audit log: %w", err)
-	}
-	return string(b), nil
 }
 
 // errUnaudited stops a transaction that changed rows without saying so in
@@ -116,48 +82,4 @@ func (s *Store) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	return s.explain(fn(tx))
-}
-
-// AuditEntry is one change in the audit log.
-type AuditEntry struct {
-	ID       int64
-	At       time.Time
-	User     string
-	Entity   string // school, pupil, case, database
-	EntityID int64
-	Action   string // create, update, import, restore
-	Before   json.RawMessage
-	After    json.RawMessage // JSON of the model value; null when none
-}
-
-// Audit lists the changes to one entity ("case", 12), oldest first, for
-// the case history screen.
-func (s *Store) Audit(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
-	out, err := readAudit(ctx, s.reader, "entity = ?1 AND entity_id = ?2", entity, id)
-	if err != nil {
-		return nil, fmt.Errorf("read the audit log of %s %d: %w", entity, id, s.explain(err))
-	}
-	return out, nil
-}
-
-// readAudit reads the audit entries a condition picks, oldest first.
-func readAudit(ctx context.Context, q queryer, where string, args ...any) ([]AuditEntry, error) {
-	var out []AuditEntry
-	err := eachRow(ctx, q, `SELECT id, at, user, entity, entity_id, action,
-		coalesce(before, 'null'), coalesce(after, 'null') FROM audit WHERE `+where+` ORDER BY id`, args,
-		func(rows *sql.Rows) error {
-			var e AuditEntry
-			var at, before, after string
-			if err := rows.Scan(&e.ID, &at, &e.User, &e.Entity, &e.EntityID, &e.Action, &before, &after); err != nil {
-				return err
-			}
-			var err error
-			if e.At, err = time.Parse(stamp, at); err != nil {
-				return fmt.Errorf("audit entry %d has a bad time %q", e.ID, at)
-			}
-			e.Before, e.After = json.RawMessage(before), json.RawMessage(after)
-			out = append(out, e)
-			return nil
-		})
-	return out, err
 }

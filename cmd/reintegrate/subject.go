@@ -59,6 +59,9 @@ type subjectCase struct {
 	CaseFile json.RawMessage `json:"case_file"`
 }
 
+// subjectAudit is one audit entry. Before and After are what the entry
+// changed (storage.AuditEntry): the whole record for a creation, the
+// fields that changed, old and new, for a change.
 type subjectAudit struct {
 	At       string          `json:"at"` // RFC 3339, UTC
 	User     string          `json:"user"`
