@@ -19,7 +19,8 @@ import (
 // key, bad value and wrong type is reported, all at once, with its JSON path.
 //
 // Beyond the contract the reader accepts optional keys that our own export
-// writes: a notification's "sent_by", an involvement's
+// writes: the pupil's "preferred_name" and "free_school_meals" (written only
+// when set), a notification's "sent_by", an involvement's
 // "early_review_requested" (002 s5.5), a form's "version"; the case's
 // "outcome_note", "closed_by" and "closed_with_blockers" ({"rules",
 // "reason"}); a review's "attended" (roles, "pupil" and "parent" among
@@ -88,11 +89,15 @@ func ParseCaseFile(data []byte, opts ...ParseOption) (CaseFile, error) {
 	for _, o := range opts {
 		o(r)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark from Windows Notepad
-	if len(data) > MaxCaseFileBytes {               // before reading any of it: see MaxCaseFileBytes
+	if len(data) > MaxCaseFileBytes { // before reading any of it: see MaxCaseFileBytes
 		return CaseFile{}, CaseFileErrors{{Message: fmt.Sprintf("is %s: a case file may be at most %s; check it is the case file you meant",
 			Size(len(data)), Size(MaxCaseFileBytes))}}
 	}
+	text, err := DecodeText(data) // the one rule for text files: UTF-8 (with or without a BOM) or Windows-1252
+	if err != nil {
+		return CaseFile{}, CaseFileErrors{{Message: err.Error()}}
+	}
+	data = []byte(text)
 	if !json.Valid(data) {
 		return CaseFile{}, CaseFileErrors{{Message: cfSyntaxMessage(data)}}
 	}
@@ -138,12 +143,27 @@ func (r *cfReader) pupil(path string, v json.RawMessage) Pupil {
 				r.fail(at, v, "is empty: type the pupil's name")
 			}
 		}},
+		cfKey{"preferred_name", "", r.nameTo(&p.PreferredName)},
 		cfKey{"date_of_birth", "", cfInto(r, &p.DateOfBirth)},
-		cfKey{"upn", "", r.nameTo(&p.UPN)},
+		cfKey{"upn", "", func(at string, v json.RawMessage) { p.UPN = r.upn(at, v) }},
 		cfKey{"year_group", `type the year group, such as "Y8"`, func(at string, v json.RawMessage) { p.YearGroup = r.yearGroup(at, v) }},
 		cfKey{"flags", "", func(at string, v json.RawMessage) { p.Flags = cfWords(r, at, v, Flags, "a pupil flag") }},
+		cfKey{"free_school_meals", "", cfInto(r, &p.FreeSchoolMeals)},
 	)
 	return p
+}
+
+// upn is checked as everywhere else (ParseUPN, with its check letter).
+func (r *cfReader) upn(at string, v json.RawMessage) string {
+	s, ok := r.text(at, v)
+	if !ok {
+		return ""
+	}
+	u, err := ParseUPN(CleanName(s))
+	if err != nil {
+		r.fail(at, v, "%s", err.Error())
+	}
+	return u
 }
 
 // yearGroup is strict (N1, N2, R, Y1..Y13) but says how to write what a

@@ -550,3 +550,46 @@ func TestParseCaseFileReviewErrors(t *testing.T) {
 		}
 	}
 }
+
+// One UPN rule everywhere: the case file checks the check letter as the
+// pupils CSV and the screens do (B123456789012's letter should be A).
+func TestCaseFileUPNCheckLetter(t *testing.T) {
+	_, err := ParseCaseFile(cfEdit(t, `"name": "Sam Taylor"`, `"name": "Sam Taylor", "upn": "B123456789012"`))
+	if err == nil || !strings.Contains(err.Error(), "pupil.upn: \"B123456789012\" is not a valid UPN: its check letter should be A") {
+		t.Errorf("error = %v", err)
+	}
+	cf, err := ParseCaseFile(cfEdit(t, `"name": "Sam Taylor"`, `"name": "Sam Taylor", "upn": "a123456789012"`))
+	if err != nil || cf.Pupil.UPN != "A123456789012" {
+		t.Errorf("a good UPN in lower case: %q, %v", cf.Pupil.UPN, err)
+	}
+}
+
+// One decoding rule: a case file in Windows-1252 reads (Zo\xeb is Zoë, not
+// Zo\uFFFD); UTF-8 with a stray byte is refused naming the line.
+func TestCaseFileDecoding(t *testing.T) {
+	cf, err := ParseCaseFile(cfEdit(t, `"Sam Taylor"`, "\"Zo\xeb Taylor\""))
+	if err != nil || cf.Pupil.Name != "Zoë Taylor" {
+		t.Errorf("Windows-1252 case file: %q, %v", cf.Pupil.Name, err)
+	}
+	_, err = ParseCaseFile(cfEdit(t, `"Sam Taylor"`, "\"Zoë\", \"preferred_name\": \"Zo\xeb\""))
+	if err == nil || !strings.Contains(err.Error(), "line 2: has a byte that is not UTF-8") {
+		t.Errorf("mixed case file: %v", err)
+	}
+}
+
+// The pupil's preferred name and free school meals travel in the file,
+// and a file without them is written as before (no new keys).
+func TestCaseFilePreferredNameAndFSM(t *testing.T) {
+	cf, err := ParseCaseFile(cfEdit(t, `"name": "Sam Taylor"`, `"name": "Samira Taylor", "preferred_name": "Sam", "free_school_meals": true`))
+	if err != nil || cf.Pupil.PreferredName != "Sam" || !cf.Pupil.FreeSchoolMeals {
+		t.Fatalf("read %+v, %v", cf.Pupil, err)
+	}
+	out, err := EncodeCaseFile(cf)
+	if err != nil || !strings.Contains(string(out), `"preferred_name": "Sam"`) || !strings.Contains(string(out), `"free_school_meals": true`) {
+		t.Errorf("written %s, %v", out, err)
+	}
+	plain, _ := ParseCaseFile([]byte(cfMinimal))
+	if out, _ := EncodeCaseFile(plain); strings.Contains(string(out), "preferred_name") || strings.Contains(string(out), "free_school_meals") {
+		t.Errorf("a pupil with neither gained the keys: %s", out)
+	}
+}

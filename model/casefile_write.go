@@ -21,11 +21,13 @@ type (
 		Forms     []cfFileForm    `json:"forms"`
 	}
 	cfFilePupil struct {
-		Name        string    `json:"name"`
-		DateOfBirth Date      `json:"date_of_birth"`
-		UPN         string    `json:"upn"`
-		YearGroup   YearGroup `json:"year_group"`
-		Flags       []Flag    `json:"flags"`
+		Name            string    `json:"name"`
+		PreferredName   string    `json:"preferred_name,omitempty"`
+		DateOfBirth     Date      `json:"date_of_birth"`
+		UPN             string    `json:"upn"`
+		YearGroup       YearGroup `json:"year_group"`
+		Flags           []Flag    `json:"flags"`
+		FreeSchoolMeals bool      `json:"free_school_meals,omitempty"`
 	}
 	cfFileHistory struct {
 		Kind    Kind     `json:"kind"`
@@ -151,7 +153,7 @@ func EncodeCaseFile(cf CaseFile) ([]byte, error) {
 	c := cf.Case
 	doc := cfFileDoc{
 		Format:    CaseFileFormat,
-		Pupil:     cfFilePupil{p.Name, p.DateOfBirth, p.UPN, p.YearGroup, cfNonNil(p.Flags)},
+		Pupil:     cfFilePupil{p.Name, p.PreferredName, p.DateOfBirth, p.UPN, p.YearGroup, cfNonNil(p.Flags), p.FreeSchoolMeals},
 		History:   cfList(cf.History, func(h PastCase) cfFileHistory { h.Reasons = cfNonNil(h.Reasons); return cfFileHistory(h) }),
 		Case:      cfCaseOut(c),
 		Timetable: cfList(c.Timetable, cfWeekOut),

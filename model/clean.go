@@ -10,8 +10,10 @@ import (
 // and export (DESIGN.md, "Safety of what is shown and written"): it drops
 // ANSI/OSC/DCS escape sequences, C0 and C1 control characters (keeping tab
 // and newline when the field is multi-line), carriage returns, bidi
-// overrides and isolates, and invalid UTF-8. A pasted "Sam\r    NONE" or an
-// OSC 8 link then cannot change what a screen, PDF or CSV shows.
+// overrides and isolates, invisible format characters (isInvisible), and
+// invalid UTF-8. A pasted "Sam\r    NONE" or an OSC 8 link then cannot
+// change what a screen, PDF or CSV shows, and "Sam\u200bTaylor" is stored
+// as the "SamTaylor" it shows as, not as a second Sam Taylor.
 func CleanText(s string, multiline bool) string {
 	if isPlain(s) {
 		return s
@@ -32,6 +34,7 @@ func CleanText(s string, multiline bool) string {
 				b.WriteByte(' ')
 			}
 		case isBidiControl(r), unicode.IsControl(r):
+		case isInvisible(r) && !joinerBetweenLetters(s, i, size, r):
 		default:
 			b.WriteRune(r)
 		}
@@ -49,11 +52,39 @@ func CleanName(s string) string {
 // isPlain is the fast path: printable ASCII and ordinary letters need no work.
 func isPlain(s string) bool {
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || r == utf8.RuneError {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || r == utf8.RuneError ||
+			(r >= 0xad && isInvisible(r)) {
 			return false
 		}
 	}
 	return true
+}
+
+// isInvisible: a format character (Unicode category Cf: zero-width space,
+// word joiner, soft hyphen, byte order mark, tag characters ...) or another
+// default-ignorable one (Hangul fillers, the combining grapheme joiner):
+// none shows, so each can make two different strings look the same.
+func isInvisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
+}
+
+// joinerBetweenLetters keeps a zero-width joiner or non-joiner that sits
+// between two letters of a script that needs it (Persian, Arabic, the
+// Indic scripts: "می‌خواهم" is spelt with a ZWNJ), and a joiner inside an
+// emoji sequence (👩‍👧), and no other.
+func joinerBetweenLetters(s string, i, size int, r rune) bool {
+	if r != 0x200c && r != 0x200d {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+size:])
+	emoji := r == 0x200d && (unicode.Is(unicode.So, before) || before == 0xfe0f || unicode.Is(unicode.Sk, before)) && unicode.Is(unicode.So, after)
+	return emoji || joiningLetter(before) && joiningLetter(after)
+}
+
+func joiningLetter(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)) &&
+		!unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Common)
 }
 
 // isBidiControl: the embeddings, overrides and isolates (U+202A-202E,

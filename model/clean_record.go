@@ -4,6 +4,7 @@ package model
 // storage keeps it: whatever screen, form or file it came through.
 func (p Pupil) Cleaned() Pupil {
 	p.Name = CleanName(p.Name)
+	p.PreferredName = CleanName(p.PreferredName)
 	p.UPN = CleanName(p.UPN)
 	return p
 }

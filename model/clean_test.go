@@ -32,6 +32,16 @@ func TestCleanText(t *testing.T) {
 		{"invalid UTF-8", "Zo\xffë", false, "Zoë"},
 		{"unterminated CSI", "Name\x1b[31", false, "Name"},
 		{"lone ESC", "Name\x1b", false, "Name"},
+		// Invisible format characters make lookalikes: all out.
+		{"zero-width space", "Sam\u200bTaylor", false, "SamTaylor"},
+		{"word joiner", "Sam Taylor\u2060", false, "Sam Taylor"},
+		{"soft hyphen", "Nguy\u00adễn", false, "Nguyễn"},
+		{"byte order mark inside", "Zo\ufeffë", false, "Zoë"},
+		{"tag characters", "Sam\U000E0041\U000E0042", false, "Sam"},
+		{"Hangul filler", "Sam\u3164 Taylor", false, "Sam Taylor"},
+		{"zero-width joiner between Latin letters", "Sa\u200dm", false, "Sam"},
+		{"Persian non-joiner kept", "می\u200cخواهم", false, "می\u200cخواهم"},
+		{"emoji joiner kept", "Kai 👩\u200d👧", false, "Kai 👩\u200d👧"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

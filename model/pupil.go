@@ -94,12 +94,16 @@ func (f Flag) Label() string {
 
 // Pupil is a child on the school roll.
 type Pupil struct {
-	ID          int64
-	Name        string
-	DateOfBirth Date
-	UPN         string
-	YearGroup   YearGroup
-	Flags       []Flag
+	ID   int64
+	Name string // the legal name, forename first
+	// PreferredName is the forename the pupil goes by when it is not the
+	// legal one ("Sam" for Samira); empty when it is.
+	PreferredName   string
+	DateOfBirth     Date
+	UPN             string
+	YearGroup       YearGroup
+	Flags           []Flag
+	FreeSchoolMeals bool // eligible for free school meals, as the MIS records it
 }
 
 // Has reports whether the pupil carries any of the flags.

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -9,19 +8,6 @@ import (
 	"slices"
 	"strings"
 )
-
-// pupilColumns are the headings an MIS export may use for each field,
-// compared lower-case with spaces and underscores ignored. SIMS, Arbor and
-// Bromcom each name them a little differently.
-var pupilColumns = map[string][]string{
-	"name":     {"name", "pupilname", "fullname", "preferredname"},
-	"forename": {"forename", "legalforename", "firstname", "givenname"},
-	"surname":  {"surname", "legalsurname", "lastname", "familyname"},
-	"dob":      {"dateofbirth", "dob", "birthdate"},
-	"upn":      {"upn", "uniquepupilnumber"},
-	"year":     {"yeargroup", "year", "ncyear", "nationalcurriculumyear", "yearofeducation"},
-	"flags":    {"flags"},
-}
 
 // CSVError is one problem in a pupils CSV, by line and column.
 type CSVError struct {
@@ -49,62 +35,139 @@ func (es CSVErrors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// ParsePupilsCSV reads pupils exported from the MIS: a heading row, then a
-// pupil a row with name (or forename and surname), date of birth, UPN
-// (optional), year group and flags (optional, separated by ; or |). It is
-// all or nothing: any bad row gives CSVErrors naming every problem.
-func ParsePupilsCSV(data []byte) ([]Pupil, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
+// PupilsCSV is a pupils CSV as read: a row per pupil, each either ready to
+// import or refused with its reasons.
+type PupilsCSV struct {
+	Rows      []PupilRow
+	Separator rune     // ',' or ';' (or a tab), as found in the heading row
+	HasFSM    bool     // the file has a free school meals column
+	Unused    []string // headings the import does not read, as written
+}
+
+// PupilRow is one pupil row.
+type PupilRow struct {
+	Line    int
+	Pupil   Pupil
+	Refused CSVErrors // why the row cannot be imported; nil when it can
+	Notes   CSVErrors // for a person to check (a year group that does not fit the date of birth); imported as given
+}
+
+// ReadPupilsCSV reads pupils exported from the MIS (SIMS, Arbor, Bromcom
+// and the like): a heading row, then a pupil a row. The file is decoded by
+// the one text rule (DecodeText), its separator (comma, semicolon or tab)
+// found from the heading row, its columns by their headings in any case
+// (pupilcolumns.go). A problem with the whole file (not text, past the
+// limits of limits.go, no name column, broken quotes) is an error and
+// nothing is returned; a
+// problem with one row refuses that row only, saying which field and what
+// to type. on is the as-of date, for the year group a date of birth gives.
+func ReadPupilsCSV(data []byte, on Date) (PupilsCSV, error) {
+	if len(data) > MaxPupilsCSVBytes { // before reading any of it (limits.go)
+		size := Size(len(data))
+		if size == Size(MaxPupilsCSVBytes) {
+			size = "more than " + size
+		}
+		return PupilsCSV{}, CSVErrors{{Line: 1, Message: fmt.Sprintf("the file is %s: a pupils CSV may be at most %s; export only the pupils on roll, with the columns the import reads (name, date of birth, UPN, year group)",
+			size, Size(MaxPupilsCSVBytes))}}
+	}
+	text, err := DecodeText(data)
+	if err != nil {
+		var te TextError
+		errors.As(err, &te)
+		return PupilsCSV{}, CSVErrors{{Line: max(te.Line, 1), Message: te.Message}}
+	}
+	if _, err := KindOfImport(text); err != nil {
+		var te TextError
+		errors.As(err, &te)
+		return PupilsCSV{}, CSVErrors{{Line: max(te.Line, 1), Message: te.Message}}
+	}
+	out := PupilsCSV{Separator: separatorOf(text)}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.FieldsPerRecord, r.ReuseRecord = out.Separator, -1, true
 	header, err := r.Read()
 	if err != nil {
-		return nil, CSVErrors{{Line: 1, Message: "the file is empty: export the pupils from the MIS with a heading row"}}
+		return PupilsCSV{}, CSVErrors{{Line: 1, Message: csvSyntax(err)}}
 	}
-	cols, errs := pupilHeader(header)
+	cols, errs := pupilHeader(header, out.Separator)
 	if len(errs) > 0 {
-		return nil, errs
+		return PupilsCSV{}, errs
 	}
-	var pupils []Pupil
-	seen := map[string]int{}
-	for line := 2; ; line++ {
+	out.HasFSM, out.Unused = cols.has(colFSM), cols.unused
+	if out.Rows, err = readPupilRows(r, cols, on); err != nil {
+		return PupilsCSV{}, err
+	}
+	return out, nil
+}
+
+func readPupilRows(r *csv.Reader, cols pupilCols, on Date) ([]PupilRow, error) {
+	var rows []PupilRow
+	upns := map[string]int{} // UPN -> the line that has it
+	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return rows, nil
 		}
 		if err != nil {
-			errs = append(errs, CSVError{Line: line, Message: fmt.Sprintf("not valid CSV (%v): check the quotes on that line, or export the file from the MIS again", err)})
-			break
+			line := 2
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.StartLine
+			}
+			return nil, CSVErrors{{Line: line, Message: csvSyntax(err)}}
 		}
 		if blank(rec) {
 			continue
 		}
-		p, rowErrs := pupilRow(line, rec, cols)
-		errs = append(errs, rowErrs...)
-		if key := pupilKey(p); key != "" {
-			if first, dup := seen[key]; dup {
-				errs = append(errs, CSVError{Line: line, Message: fmt.Sprintf("the same pupil as line %d: remove one of the rows", first)})
-			}
-			seen[key] = line
+		line, _ := r.FieldPos(0)
+		if len(rows) == MaxPupilsCSVRows {
+			return nil, CSVErrors{{Line: line, Message: fmt.Sprintf("the file has more than %s pupil rows, the most a pupils CSV may have: export only the pupils on roll, or split the file; nothing was imported", Thousands(MaxPupilsCSVRows))}}
 		}
-		pupils = append(pupils, p)
+		row := pupilRow(line, rec, cols, on)
+		if first, dup := upns[row.Pupil.UPN]; dup && row.Pupil.UPN != "" {
+			row.Refused = append(row.Refused, CSVError{Line: line, Column: "UPN", Value: row.Pupil.UPN,
+				Message: fmt.Sprintf("the same UPN as line %d: remove one of the rows, or correct the UPN", first)})
+		} else if row.Pupil.UPN != "" {
+			upns[row.Pupil.UPN] = line
+		}
+		rows = append(rows, row)
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return pupils, nil
 }
 
-// pupilKey identifies a pupil for duplicate checks: the UPN, or else the
-// name with the date of birth.
-func pupilKey(p Pupil) string {
-	if p.UPN != "" {
-		return "upn:" + p.UPN
+func csvSyntax(err error) string {
+	if errors.Is(err, io.EOF) {
+		return "the file is empty: export the pupils from the MIS as CSV with a heading row"
 	}
-	if p.Name == "" || p.DateOfBirth.IsZero() {
-		return ""
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		err = pe.Err
 	}
-	return "name:" + strings.ToLower(p.Name) + "|" + p.DateOfBirth.String()
+	return fmt.Sprintf("not valid CSV (%v): check the quotes on that line, or export the file from the MIS again; nothing was imported", err)
+}
+
+// separatorOf is the character that splits the heading row into the most
+// columns, outside quotes: a comma unless semicolons (Excel's CSV where
+// the comma is the decimal mark) or tabs do more.
+func separatorOf(text string) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range text {
+		if c == '"' {
+			quoted = !quoted
+		}
+		if c == '\n' && !quoted {
+			break
+		}
+		if !quoted {
+			counts[c]++
+		}
+	}
+	best := ','
+	for _, c := range []rune{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
 }
 
 func blank(rec []string) bool {
@@ -116,68 +179,82 @@ func blank(rec []string) bool {
 	return true
 }
 
-func pupilHeader(header []string) (map[string]int, CSVErrors) {
-	cols := map[string]int{}
-	for i, h := range header {
-		h = strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(strings.TrimSpace(h)))
-		for field, names := range pupilColumns {
-			for _, n := range names {
-				if h == n {
-					if _, dup := cols[field]; !dup {
-						cols[field] = i
-					}
-				}
-			}
-		}
-	}
-	var errs CSVErrors
-	_, hasName := cols["name"]
-	_, hasFore := cols["forename"]
-	_, hasSur := cols["surname"]
-	if !hasName && !(hasFore && hasSur) {
-		errs = append(errs, CSVError{Line: 1, Message: "no name column: add a column headed Name (or Forename and Surname)"})
-	}
-	for field, heading := range map[string]string{"dob": "Date of birth", "year": "Year group"} {
-		if _, ok := cols[field]; !ok {
-			errs = append(errs, CSVError{Line: 1, Message: fmt.Sprintf("no %s column: add a column headed %s", strings.ToLower(heading), heading)})
-		}
-	}
-	return cols, errs
-}
-
-func pupilRow(line int, rec []string, cols map[string]int) (Pupil, CSVErrors) {
-	cell := func(field string) string {
-		if i, ok := cols[field]; ok && i < len(rec) {
+// pupilRow reads one row; every problem is found, so the row's refusal
+// lists them all.
+func pupilRow(line int, rec []string, cols pupilCols, on Date) PupilRow {
+	row := PupilRow{Line: line}
+	cell := func(field int) string {
+		if i, ok := cols.index[field]; ok && i < len(rec) {
 			return strings.TrimSpace(rec[i])
 		}
 		return ""
 	}
-	var errs CSVErrors
-	bad := func(column, value, msg string) {
-		errs = append(errs, CSVError{Line: line, Column: column, Value: value, Message: msg})
+	bad := func(column, value string, err error) {
+		row.Refused = append(row.Refused, CSVError{Line: line, Column: column, Value: value, Message: err.Error()})
 	}
-	var p Pupil
-	p.Name = CleanName(cell("name"))
+	p := &row.Pupil
+	p.Name, p.PreferredName = rowName(cols, cell)
 	if p.Name == "" {
-		p.Name = CleanName(cell("forename") + " " + cell("surname"))
-	}
-	if p.Name == "" {
-		bad("name", "", "the name is empty: type the pupil's name")
+		bad("name", "", errors.New("the name is empty: type the pupil's name"))
 	}
 	var err error
-	if p.DateOfBirth, err = ParseDate(cell("dob")); err != nil {
-		bad("date of birth", cell("dob"), err.Error())
+	if p.DateOfBirth, err = ParseDate(withoutTime(cell(colDOB))); err != nil {
+		bad("date of birth", cell(colDOB), err)
 	}
-	if p.UPN, err = ParseUPN(cell("upn")); err != nil {
-		bad("UPN", cell("upn"), err.Error())
+	if p.UPN, err = ParseUPN(cell(colUPN)); err != nil {
+		bad("UPN", cell(colUPN), err)
 	}
-	if p.YearGroup, err = ParseYearGroup(cell("year")); err != nil {
-		bad("year group", cell("year"), err.Error())
+	if cols.has(colYear) {
+		if p.YearGroup, err = ParseYearGroup(cell(colYear)); err != nil {
+			bad("year group", cell(colYear), err)
+		}
+	} else if p.YearGroup, err = yearFromRegGroup(cell(colReg)); err != nil {
+		bad("reg group", cell(colReg), err)
 	}
-	if p.Flags, err = ParseFlags(cell("flags")); err != nil {
-		bad("flags", cell("flags"), err.Error())
+	if p.Flags, err = ParseFlags(cell(colFlags)); err != nil {
+		bad("flags", cell(colFlags), err)
 	}
-	return p, errs
+	if cols.has(colFSM) {
+		if p.FreeSchoolMeals, err = parseYesNo(cell(colFSM)); err != nil {
+			bad("free school meals", cell(colFSM), err)
+		}
+	}
+	if row.Refused == nil {
+		row.Notes = yearNote(line, *p, on)
+	}
+	return row
+}
+
+// yearNote flags a year group other than the one the date of birth gives
+// in the school year holding on. It is listed for a person to check, and
+// the MIS's year is kept: a pupil taught out of year is real (a summer
+// born child held back, a pupil who repeated a year).
+func yearNote(line int, p Pupil, on Date) CSVErrors {
+	want, ok := YearGroupFor(p.DateOfBirth, on)
+	if !ok || want == p.YearGroup {
+		return nil
+	}
+	return CSVErrors{{Line: line, Column: "year group", Value: string(p.YearGroup), Message: fmt.Sprintf(
+		"%s does not fit the date of birth %s, which gives %s in the school year %s: imported as %s; check the MIS (a pupil taught out of year is kept so)",
+		p.YearGroup, p.DateOfBirth.UK(), want, SchoolYearOf(on), p.YearGroup)}}
+}
+
+// withoutTime drops the midnight Excel adds to a date ("03/02/2013 00:00:00").
+func withoutTime(s string) string {
+	for _, t := range []string{" 00:00:00", " 00:00"} {
+		s = strings.TrimSuffix(s, t)
+	}
+	return s
+}
+
+func parseYesNo(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "y", "yes", "true", "1", "t", "fsm":
+		return true, nil
+	case "", "n", "no", "false", "0", "f":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not yes or no: type Y or N", s)
 }
 
 // ParseFlags reads flags separated by ; | or commas, by their names

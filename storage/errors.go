@@ -20,6 +20,10 @@ var (
 	ErrConflict = errors.New("changed elsewhere")
 	// ErrDuplicate: another pupil already has the UPN.
 	ErrDuplicate = errors.New("already recorded")
+	// ErrLookalike: another pupil with a name a person could not tell
+	// apart (lookalikeKey) has the same date of birth. SavePupil with
+	// AllowLookalike adds the pupil all the same.
+	ErrLookalike = errors.New("a pupil who looks the same is on roll")
 	// ErrNewerSchema: the file was written by a newer reintegrate.
 	ErrNewerSchema = errors.New("newer schema")
 	// ErrDamaged: the file failed SQLite's integrity checks.

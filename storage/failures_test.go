@@ -84,7 +84,7 @@ func filled(t *testing.T) string {
 	for i := range 400 {
 		pupils = append(pupils, model.Pupil{Name: fmt.Sprintf("Zoë Pupil %03d", i), YearGroup: "Y8", UPN: fmt.Sprintf("Z%012d", i)})
 	}
-	if _, err := s.ImportPupils(ctx, pupils); err != nil {
+	if _, err := s.ImportPupils(ctx, pupilRows(pupils), ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 40 {

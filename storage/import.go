@@ -17,7 +17,7 @@ import (
 // cases.
 func (s *Store) ImportCaseFile(ctx context.Context, cf model.CaseFile) (int64, error) {
 	c := cf.Case.Cleaned()
-	cf.Pupil = cf.Pupil.Cleaned()
+	cf.Pupil = cleanPupil(cf.Pupil)
 	c.ID = 0
 	if c.Status == "" {
 		c.Status = model.Draft
@@ -29,7 +29,7 @@ func (s *Store) ImportCaseFile(ctx context.Context, cf model.CaseFile) (int64, e
 		return 0, fmt.Errorf("import case file for %s: %w; nothing was imported", cf.Pupil.Name, err)
 	}
 	err := s.write(ctx, func(ch *change) error {
-		pupil, _, err := matchPupil(ctx, ch, cf.Pupil, "import")
+		pupil, err := matchPupil(ctx, ch, cf.Pupil, "import")
 		if err != nil {
 			return err
 		}

@@ -54,9 +54,9 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]CaseSummary, error) 
 	for rows.Next() {
 		var cs CaseSummary
 		var sessions *string
-		if err := rows.Scan(&cs.ID, &cs.Kind, &cs.Status, date(&cs.Start), date(&cs.End), &cs.Version,
-			&cs.Pupil.ID, &cs.Pupil.Name, date(&cs.Pupil.DateOfBirth), text(&cs.Pupil.UPN),
-			&cs.Pupil.YearGroup, codes(&cs.Pupil.Flags), date(&cs.Week.WeekBeginning), &sessions); err != nil {
+		dest := append([]any{&cs.ID, &cs.Kind, &cs.Status, date(&cs.Start), date(&cs.End), &cs.Version},
+			pupilDest(&cs.Pupil)...)
+		if err := rows.Scan(append(dest, date(&cs.Week.WeekBeginning), &sessions)...); err != nil {
 			return nil, fmt.Errorf("list cases: %w", err)
 		}
 		if sessions != nil {

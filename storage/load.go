@@ -28,13 +28,13 @@ const caseColumns = `c.id, c.kind, c.reasons, c.start, c.planned_end, c.status, 
 func scanCase(r scanner) (LoadedCase, error) {
 	var lc LoadedCase
 	c := &lc.Case
-	err := r.Scan(&c.ID, &c.Kind, codes(&c.Reasons), date(&c.Start), date(&c.PlannedEnd), &c.Status,
+	dest := []any{&c.ID, &c.Kind, codes(&c.Reasons), date(&c.Start), date(&c.PlannedEnd), &c.Status,
 		date(&c.Closed), &c.Outcome, date(&c.Agreed), &c.NamedPerson, &c.Consent.ParentName,
 		&c.Consent.Relationship, &c.Consent.LivesWithPupil, date(&c.Consent.Signed),
 		&c.Consent.AuthorisedBy, date(&c.RiskAssessment.Completed), &c.RiskAssessment.SignificantRisk,
 		date(&c.Referral.FairAccessReferred), date(&c.Referral.PlaceOffered), &c.HomeLearning,
-		&c.OutcomeNote, &c.ClosedBy, codes(&c.ClosedOver.Blockers), &c.ClosedOver.Reason, &lc.Version, &c.Pupil.ID, &c.Pupil.Name, date(&c.Pupil.DateOfBirth), text(&c.Pupil.UPN),
-		&c.Pupil.YearGroup, codes(&c.Pupil.Flags))
+		&c.OutcomeNote, &c.ClosedBy, codes(&c.ClosedOver.Blockers), &c.ClosedOver.Reason, &lc.Version}
+	err := r.Scan(append(dest, pupilDest(&c.Pupil)...)...)
 	return lc, err
 }
 

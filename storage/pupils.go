@@ -12,13 +12,19 @@ import (
 
 // pupilColumns are a pupil's columns, from pupils p (alone or joined), in
 // the order scanPupil and the case queries scan them.
-const pupilColumns = "p.id, p.name, p.dob, p.upn, p.year_group, p.flags"
+const pupilColumns = "p.id, p.name, p.dob, p.upn, p.year_group, p.flags, p.preferred_name, p.fsm"
 
 type scanner interface{ Scan(dest ...any) error }
 
+// pupilDest is where pupilColumns scan to, for queries that read a pupil
+// beside other columns.
+func pupilDest(p *model.Pupil) []any {
+	return []any{&p.ID, &p.Name, date(&p.DateOfBirth), text(&p.UPN), &p.YearGroup, codes(&p.Flags), &p.PreferredName, &p.FreeSchoolMeals}
+}
+
 func scanPupil(r scanner) (model.Pupil, error) {
 	var p model.Pupil
-	err := r.Scan(&p.ID, &p.Name, date(&p.DateOfBirth), text(&p.UPN), &p.YearGroup, codes(&p.Flags))
+	err := r.Scan(pupilDest(&p)...)
 	return p, err
 }
 
@@ -68,34 +74,79 @@ func (s *Store) Pupils(ctx context.Context) ([]model.Pupil, error) {
 	return out, rows.Err()
 }
 
+// SaveOption changes what SavePupil accepts.
+type SaveOption int
+
+// AllowLookalike saves a pupil even when another with a name that looks the
+// same and the same date of birth is on roll: the person has been asked.
+const AllowLookalike SaveOption = 1
+
 // SavePupil adds the pupil when p.ID is 0 (and sets p.ID), else updates
 // it (ErrNotFound if it has gone). A UPN another pupil has is refused with
-// ErrDuplicate.
-func (s *Store) SavePupil(ctx context.Context, p *model.Pupil) error {
-	saved := p.Cleaned()
+// ErrDuplicate; a name and date of birth that look the same as another
+// pupil's (case, accents, lookalike letters) with ErrLookalike, unless
+// AllowLookalike, and only when the name or date of birth is new or changed.
+func (s *Store) SavePupil(ctx context.Context, p *model.Pupil, opts ...SaveOption) error {
+	saved := cleanPupil(*p)
 	if err := validatePupil(saved); err != nil {
 		return err
 	}
 	err := s.write(ctx, func(c *change) error {
-		if saved.ID == 0 {
+		var before *model.Pupil
+		if saved.ID != 0 {
+			b, err := loadPupil(ctx, c, "id = ?", saved.ID)
+			if err != nil {
+				return err
+			}
+			before = &b
+		}
+		if !slices.Contains(opts, AllowLookalike) {
+			if err := refuseLookalike(ctx, c, before, saved); err != nil {
+				return err
+			}
+		}
+		if before == nil {
 			return insertPupil(ctx, c, &saved, "create")
 		}
-		before, err := loadPupil(ctx, c, "id = ?", saved.ID)
-		if err != nil {
-			return err
-		}
-		return updatePupil(ctx, c, before, saved, "update")
+		return updatePupil(ctx, c, *before, saved, "update")
 	})
 	if err != nil {
-		return fmt.Errorf("save pupil %s: %w", p.Name, err)
+		return fmt.Errorf("save pupil %s: %w", saved.Name, err)
 	}
 	*p = saved // the caller sees what was stored: the ID, the cleaned text
 	return nil
 }
 
+// refuseLookalike refuses a new name and date of birth that look the same
+// as another pupil's.
+func refuseLookalike(ctx context.Context, c *change, before *model.Pupil, p model.Pupil) error {
+	key := lookalikeKey(p.Name, p.DateOfBirth)
+	if p.DateOfBirth.IsZero() || before != nil && lookalikeKey(before.Name, before.DateOfBirth) == key {
+		return nil // no date of birth to compare, or nothing new to compare
+	}
+	r, err := loadRoll(ctx, c)
+	if err != nil {
+		return err
+	}
+	for _, i := range r.byKey[key] {
+		if q := r.pupils[i]; q.ID != p.ID {
+			return fail(ErrLookalike, "%s (%s, born %s%s) is already on roll with a name that looks the same: check it is not the same child before adding another",
+				q.Name, q.YearGroup, q.DateOfBirth.UK(), upnPart(q.UPN))
+		}
+	}
+	return nil
+}
+
+func upnPart(upn string) string {
+	if upn == "" {
+		return ""
+	}
+	return ", UPN " + upn
+}
+
 func insertPupil(ctx context.Context, c *change, p *model.Pupil, action string) error {
-	res, err := c.ExecContext(ctx, "INSERT INTO pupils (name, dob, upn, year_group, flags) VALUES (?, ?, ?, ?, ?)",
-		p.Name, dateArg(p.DateOfBirth), textArg(p.UPN), string(p.YearGroup), joinCodes(p.Flags))
+	res, err := c.ExecContext(ctx, "INSERT INTO pupils (name, dob, upn, year_group, flags, preferred_name, fsm) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		p.Name, dateArg(p.DateOfBirth), textArg(p.UPN), string(p.YearGroup), joinCodes(p.Flags), p.PreferredName, p.FreeSchoolMeals)
 	if err != nil {
 		return duplicateUPN(err, p.UPN)
 	}
@@ -108,8 +159,8 @@ func insertPupil(ctx context.Context, c *change, p *model.Pupil, action string) 
 // updatePupil writes the pupil and clears the findings of the pupil's cases:
 // flags decide which professionals must be involved.
 func updatePupil(ctx context.Context, c *change, before, p model.Pupil, action string) error {
-	_, err := c.ExecContext(ctx, "UPDATE pupils SET name = ?, dob = ?, upn = ?, year_group = ?, flags = ? WHERE id = ?",
-		p.Name, dateArg(p.DateOfBirth), textArg(p.UPN), string(p.YearGroup), joinCodes(p.Flags), p.ID)
+	_, err := c.ExecContext(ctx, "UPDATE pupils SET name = ?, dob = ?, upn = ?, year_group = ?, flags = ?, preferred_name = ?, fsm = ? WHERE id = ?",
+		p.Name, dateArg(p.DateOfBirth), textArg(p.UPN), string(p.YearGroup), joinCodes(p.Flags), p.PreferredName, p.FreeSchoolMeals, p.ID)
 	if err != nil {
 		return duplicateUPN(err, p.UPN)
 	}
@@ -132,105 +183,47 @@ func clearFindings(ctx context.Context, c *change, pupilID int64) error {
 	return err
 }
 
-// ImportPupils adds or updates pupils from the MIS, all or nothing, and
-// says how many it added or changed. Each is matched to a pupil on roll by
-// UPN, else by name and date of birth (the same child whose UPN we lacked).
-// A matched pupil takes the import's name, date of birth, UPN and year
-// group where the import gives them, and keeps its flags, gaining the
-// import's: a safeguarding flag is removed only by someone deciding to.
-func (s *Store) ImportPupils(ctx context.Context, pupils []model.Pupil) (int, error) {
-	pupils = cleanPupils(pupils)
-	first := make(map[string]int) // UPN -> the pupil that has it
-	for i, p := range pupils {
-		if err := validatePupil(p); err != nil {
-			return 0, fmt.Errorf("import pupils: pupil %d of %d: %w; nothing was imported", i+1, len(pupils), err)
-		}
-		// Two children with one UPN would be merged into one, the second
-		// renaming the first: refuse the list instead.
-		if j, dup := first[p.UPN]; dup && p.UPN != "" {
-			return 0, fail(ErrDuplicate, "import pupils: pupil %d of %d (%s) has UPN %s, as pupil %d (%s) does: remove one of them; nothing was imported",
-				i+1, len(pupils), p.Name, p.UPN, j+1, pupils[j].Name)
-		}
-		first[p.UPN] = i
-	}
-	n := 0
-	err := s.write(ctx, func(c *change) error {
-		n = 0
-		for i, p := range pupils {
-			_, changed, err := matchPupil(ctx, c, p, "import")
-			if err != nil {
-				return fmt.Errorf("pupil %d of %d (%s): %w", i+1, len(pupils), p.Name, err)
-			}
-			if changed {
-				n++
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("import pupils: %w; nothing was imported", err)
-	}
-	return n, nil
-}
-
-// matchPupil finds the pupil on roll that p describes and brings it up to
-// date, or adds p. It returns the stored pupil and whether anything changed.
-func matchPupil(ctx context.Context, c *change, p model.Pupil, action string) (model.Pupil, bool, error) {
+// matchPupil finds the pupil on roll that a case file's pupil describes
+// (by UPN, else by name, folded, and date of birth) and brings it up to
+// date, or adds p. The name on roll is kept: a case file from another
+// setting does not rename a pupil typed here (the pupils import does only
+// when asked). It returns the stored pupil.
+func matchPupil(ctx context.Context, c *change, p model.Pupil, action string) (model.Pupil, error) {
 	found, err := findPupil(ctx, c, p)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		p.ID = 0
 		err := insertPupil(ctx, c, &p, action)
-		return p, err == nil, err
+		return p, err
 	case err != nil:
-		return p, false, err
+		return p, err
 	}
 	merged := mergePupil(found, p)
 	if pupilsEqual(found, merged) {
-		return found, false, nil
+		return found, nil
 	}
-	return merged, true, updatePupil(ctx, c, found, merged, action)
+	return merged, updatePupil(ctx, c, found, merged, action)
 }
 
 func findPupil(ctx context.Context, c *change, p model.Pupil) (model.Pupil, error) {
-	if p.UPN != "" {
-		found, err := loadPupil(ctx, c, "upn = ?", p.UPN)
-		if !errors.Is(err, ErrNotFound) {
-			return found, err
-		}
-	}
-	where := "name = ? AND dob IS ?"
-	if p.UPN != "" {
-		where += " AND upn IS NULL" // a different UPN is a different child
-	}
-	rows, err := c.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils p WHERE "+where+" ORDER BY id", p.Name, dateArg(p.DateOfBirth))
+	r, err := loadRoll(ctx, c)
 	if err != nil {
 		return p, err
 	}
-	defer rows.Close()
-	var matches []model.Pupil
-	for rows.Next() {
-		m, err := scanPupil(rows)
-		if err != nil {
-			return p, err
-		}
-		matches = append(matches, m)
-	}
+	i, refusal := r.match(0, p, ImportOptions{AllowDuplicates: true})
 	switch {
-	case rows.Err() != nil:
-		return p, rows.Err()
-	case len(matches) == 0:
+	case refusal != nil:
+		return p, errors.New(refusal.Message)
+	case i < 0:
 		return p, ErrNotFound
-	case len(matches) > 1:
-		return p, fmt.Errorf("%d pupils on roll are called %s with date of birth %q: add the UPN to say which", len(matches), p.Name, p.DateOfBirth.UK())
 	}
-	return matches[0], nil
+	return r.pupils[i], nil
 }
 
 func mergePupil(found, p model.Pupil) model.Pupil {
 	merged := found
-	if p.Name != "" {
-		merged.Name = p.Name
+	if merged.PreferredName == "" {
+		merged.PreferredName = p.PreferredName
 	}
 	if !p.DateOfBirth.IsZero() {
 		merged.DateOfBirth = p.DateOfBirth
@@ -251,15 +244,10 @@ func mergePupil(found, p model.Pupil) model.Pupil {
 }
 
 func pupilsEqual(a, b model.Pupil) bool {
-	return a.ID == b.ID && a.Name == b.Name && a.DateOfBirth.Equal(b.DateOfBirth) && a.UPN == b.UPN &&
-		a.YearGroup == b.YearGroup && slices.Equal(a.Flags, b.Flags)
+	return a.ID == b.ID && a.Name == b.Name && a.PreferredName == b.PreferredName && a.DateOfBirth.Equal(b.DateOfBirth) &&
+		a.UPN == b.UPN && a.YearGroup == b.YearGroup && slices.Equal(a.Flags, b.Flags) && a.FreeSchoolMeals == b.FreeSchoolMeals
 }
 
-// cleanPupils is a sanitised copy of the list (model.Pupil.Cleaned).
-func cleanPupils(pupils []model.Pupil) []model.Pupil {
-	out := make([]model.Pupil, len(pupils))
-	for i, p := range pupils {
-		out[i] = p.Cleaned()
-	}
-	return out
-}
+// cleanPupil is the pupil as storage keeps it: its text sanitised
+// (model.Pupil.Cleaned), otherwise exactly as given.
+func cleanPupil(p model.Pupil) model.Pupil { return p.Cleaned() }

@@ -161,7 +161,7 @@ func LoadDemo(ctx context.Context, s *Store, on model.Date) error {
 			return fmt.Errorf("demo case for %s: %w", cf.Pupil.Name, err)
 		}
 	}
-	if _, err := s.ImportPupils(ctx, DemoPupils(on)); err != nil {
+	if _, err := s.ImportPupils(ctx, pupilRows(DemoPupils(on)), ImportOptions{}); err != nil {
 		return fmt.Errorf("demo pupils: %w", err)
 	}
 	return nil

@@ -64,8 +64,7 @@ func (s *Store) RetentionDue(ctx context.Context, on model.Date) ([]RetentionRev
 	for rows.Next() {
 		var r RetentionReview
 		p := &r.Pupil
-		err := rows.Scan(&r.CaseID, &r.Kind, date(&r.Start), date(&r.Closed),
-			&p.ID, &p.Name, date(&p.DateOfBirth), text(&p.UPN), &p.YearGroup, codes(&p.Flags))
+		err := rows.Scan(append([]any{&r.CaseID, &r.Kind, date(&r.Start), date(&r.Closed)}, pupilDest(p)...)...)
 		if err != nil {
 			return nil, fmt.Errorf("list cases due for retention review: %w", err)
 		}

@@ -26,6 +26,9 @@ func validatePupil(p model.Pupil) error {
 	if err := known("pupil "+p.Name+": flag", p.Flags, model.Flags); err != nil {
 		return err
 	}
+	if _, err := model.ParseUPN(p.UPN); err != nil { // one UPN rule everywhere, its check letter included
+		return fmt.Errorf("pupil %s: UPN %w", p.Name, err)
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -205,11 +206,39 @@ func (f *fakeStore) Pupils(context.Context) ([]model.Pupil, error) {
 	return slices.Clone(f.pupils), nil
 }
 
-func (f *fakeStore) SavePupil(_ context.Context, p *model.Pupil) error {
+// SavePupil adds or updates, refusing a UPN another pupil has as storage
+// does; the lookalike check is storage's own (tested there and with the
+// real store here).
+func (f *fakeStore) SavePupil(_ context.Context, p *model.Pupil, _ ...SaveOption) error {
+	f.mu.Lock()
+	for _, q := range f.pupils {
+		if p.UPN != "" && q.UPN == p.UPN && q.ID != p.ID {
+			f.mu.Unlock()
+			return fmt.Errorf("save pupil %s: another pupil already has UPN %s: check the number, or edit that pupil instead: %w", p.Name, p.UPN, ErrDuplicate)
+		}
+	}
+	f.mu.Unlock()
 	if p.ID == 0 {
 		*p = f.addPupil(*p)
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range f.pupils {
+		if f.pupils[i].ID == p.ID {
+			f.pupils[i] = *p
+		}
+	}
+	for _, fc := range f.cases {
+		if fc.c.Pupil.ID == p.ID {
+			fc.c.Pupil = *p
+		}
 	}
 	return nil
+}
+
+func (f *fakeStore) ImportPupils(context.Context, model.PupilsCSV, ImportOptions) (ImportReport, error) {
+	return ImportReport{}, errors.New("the fake store does not import: use the real store (openDemo)")
 }
 
 func (f *fakeStore) History(_ context.Context, pupilID, _ int64) ([]model.PastCase, error) {

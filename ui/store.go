@@ -32,7 +32,13 @@ type Store interface {
 	CreateCase(ctx context.Context, c *model.Case) error
 	Pupils(ctx context.Context) ([]model.Pupil, error)
 	// SavePupil adds or updates a pupil (and sets the ID of a new one).
-	SavePupil(ctx context.Context, p *model.Pupil) error
+	// A UPN another pupil has is refused (ErrDuplicate); so is a name and
+	// date of birth that look the same as another pupil's (ErrLookalike),
+	// unless AllowLookalike.
+	SavePupil(ctx context.Context, p *model.Pupil, opts ...SaveOption) error
+	// ImportPupils brings a pupils CSV from the MIS into the record, or on
+	// a dry run says what it would do.
+	ImportPupils(ctx context.Context, f model.PupilsCSV, opt ImportOptions) (ImportReport, error)
 	// History is the pupil's other plans, for rules about repeats.
 	History(ctx context.Context, pupilID, exceptCaseID int64) ([]model.PastCase, error)
 	// Audit is the trail of changes to one entity ("case", id), oldest first.
@@ -46,13 +52,23 @@ type Store interface {
 // The screens speak storage's own types: *storage.Store is a Store as it
 // stands, and the test fake builds the same values.
 type (
-	TodayEntry  = storage.TodayEntry
-	ActiveCase  = storage.LoadedCase
-	CaseFilter  = storage.CaseFilter
-	CaseSummary = storage.CaseSummary
-	AuditEntry  = storage.AuditEntry
-	Duty        = storage.Duty
-	DutyList    = storage.DutyList
+	TodayEntry    = storage.TodayEntry
+	ActiveCase    = storage.LoadedCase
+	CaseFilter    = storage.CaseFilter
+	CaseSummary   = storage.CaseSummary
+	AuditEntry    = storage.AuditEntry
+	Duty          = storage.Duty
+	DutyList      = storage.DutyList
+	SaveOption    = storage.SaveOption
+	ImportOptions = storage.ImportOptions
+	ImportReport  = storage.ImportReport
+)
+
+// What SavePupil's errors wrap, and its one option.
+var (
+	ErrDuplicate   = storage.ErrDuplicate
+	ErrLookalike   = storage.ErrLookalike
+	AllowLookalike = storage.AllowLookalike
 )
 
 // ErrConflict is what SaveCase's error wraps when the case changed

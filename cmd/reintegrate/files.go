@@ -15,21 +15,35 @@ import (
 )
 
 func (a *app) importCommand() *cobra.Command {
-	return &cobra.Command{
+	var opt storage.ImportOptions
+	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Import a case file (reintegrate/case@1) or a pupils CSV from the MIS",
 		Long: "import reads a case file (JSON, reintegrate/case@1) or a CSV of pupils exported " +
-			"from the MIS (columns: name or forename and surname, date of birth, UPN, year " +
-			"group, flags). Everything is checked first; a file with any problem imports nothing.\n\n" +
+			"from the MIS (SIMS, Arbor, Bromcom: a name column, or Legal Forename and Legal Surname; " +
+			"Date of Birth or DOB; UPN; Year, Year Group, NC Year or Reg Group; optionally Preferred " +
+			"Forename, FSM and Flags). Comma or semicolon separated, UTF-8 or Windows-1252.\n\n" +
+			"A pupils CSV is matched to the pupils on roll by UPN, else by name and date of birth, and " +
+			"the import lists what it adds and changes (field, old, new) and what it refuses (line, " +
+			"field, what to do). A name the record has is kept when the MIS spells it otherwise " +
+			"(typed with accents, say) unless --update-names; a pupil whose name looks the same as " +
+			"another's, with the same date of birth, is refused unless --allow-duplicates. " +
+			"--dry-run shows all of it and writes nothing. Exit 2 when anything was refused.\n\n" +
+			"A case file is checked first; a file with any problem imports nothing.\n\n" +
 			"An encrypted file (made with export --encrypt) is opened with its passphrase. " + passphraseHelp,
-		Args: cobra.ExactArgs(1),
+		Example: "  reintegrate import --dry-run pupils.csv\n  reintegrate import pupils.csv",
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd, func(s *storage.Store) error { return a.importFile(cmd, s, args[0]) })
+			return a.withStore(cmd, func(s *storage.Store) error { return a.importFile(cmd, s, args[0], opt) })
 		},
 	}
+	cmd.Flags().BoolVar(&opt.DryRun, "dry-run", false, "show what a pupils import would do, and write nothing")
+	cmd.Flags().BoolVar(&opt.UpdateNames, "update-names", false, "take the MIS's spelling of names that differ from the record's")
+	cmd.Flags().BoolVar(&opt.AllowDuplicates, "allow-duplicates", false, "add pupils whose name and date of birth look the same as another's")
+	return cmd
 }
 
-func (a *app) importFile(cmd *cobra.Command, s *storage.Store, path string) error {
+func (a *app) importFile(cmd *cobra.Command, s *storage.Store, path string, opt storage.ImportOptions) error {
 	data, err := a.readMaybeEncrypted(path)
 	if err != nil {
 		return err
@@ -39,27 +53,50 @@ func (a *app) importFile(cmd *cobra.Command, s *storage.Store, path string) erro
 	if err != nil {
 		return storageError(err)
 	}
-	if looksLikeJSON(data) {
-		cf, err := model.ParseCaseFile(data, model.WithSessionLengths(school.Sessions))
-		if err != nil {
-			return fileProblems(path, err)
+	text, err := model.DecodeText(data)
+	if err == nil {
+		var kind model.ImportKind
+		if kind, err = model.KindOfImport(text); err == nil && kind == model.ImportCaseFile {
+			return a.importCaseFile(ctx, s, path, data, school, opt)
 		}
-		id, err := s.ImportCaseFile(ctx, cf)
-		if err != nil {
-			return importError(err)
-		}
-		fmt.Fprintf(a.stdout, "Imported case %d for %s.\n", id, cf.Pupil.Name)
-		return nil
 	}
-	pupils, err := model.ParsePupilsCSV(data)
 	if err != nil {
 		return fileProblems(path, err)
 	}
-	n, err := s.ImportPupils(ctx, pupils)
+	on, err := a.on()
+	if err != nil {
+		return err
+	}
+	file, err := model.ReadPupilsCSV(data, on)
+	if err != nil {
+		return fileProblems(path, err)
+	}
+	rep, err := s.ImportPupils(ctx, file, opt)
 	if err != nil {
 		return importError(err)
 	}
-	fmt.Fprintf(a.stdout, "Imported %d %s.\n", n, plural(n, "pupil", "pupils"))
+	for _, line := range rep.Lines() {
+		fmt.Fprintln(a.stdout, line)
+	}
+	if len(rep.Refusals) > 0 {
+		return badInput(fmt.Errorf("%s: %d %s refused: see above", path, len(rep.Refusals), plural(len(rep.Refusals), "row or name", "rows or names")))
+	}
+	return nil
+}
+
+func (a *app) importCaseFile(ctx context.Context, s *storage.Store, path string, data []byte, school model.School, opt storage.ImportOptions) error {
+	if opt != (storage.ImportOptions{}) {
+		return usageError("%s is a case file: --dry-run, --update-names and --allow-duplicates are for a pupils CSV", path)
+	}
+	cf, err := model.ParseCaseFile(data, model.WithSessionLengths(school.Sessions))
+	if err != nil {
+		return fileProblems(path, err)
+	}
+	id, err := s.ImportCaseFile(ctx, cf)
+	if err != nil {
+		return importError(err)
+	}
+	fmt.Fprintf(a.stdout, "Imported case %d for %s.\n", id, cf.Pupil.Name)
 	return nil
 }
 
@@ -71,11 +108,6 @@ func importError(err error) error {
 		return badInput(err)
 	}
 	return storageError(err)
-}
-
-func looksLikeJSON(data []byte) bool {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
-	return len(trimmed) > 0 && trimmed[0] == '{'
 }
 
 // maxImportBytes is the largest file import reads at all: the pupils

@@ -23,7 +23,7 @@ func closedFile(t *testing.T, name, upn, dob string) string {
 func TestRetentionListsClosedCasesPastThePeriod(t *testing.T) {
 	db := newDB(t)
 	mustRun(t, db, "import", closedFile(t, "Zoë Clarke", "A123456789012", "2013-04-02"))
-	mustRun(t, db, "import", closedFile(t, "Nguyễn Văn An", "B123456789012", "2013-04-03"))
+	mustRun(t, db, "import", closedFile(t, "Nguyễn Văn An", "P123456789013", "2013-04-03"))
 	mustRun(t, db, "import", fixture("good/worcestershire-ap-reintegration.json")) // active: never listed
 	tests := []struct {
 		on   string

@@ -25,11 +25,11 @@ type hostile struct {
 }
 
 var hostiles = []hostile{
-	{"carriage return over-printing", "Sam\r       NONE", "A100000000001", "Sam NONE",
+	{"carriage return over-printing", "Sam\r       NONE", "R100000000001", "Sam NONE",
 		"Going well\r           Nothing to report"},
-	{"OSC 8 hyperlink", "Ola \x1b]8;;http://x\x1b\\Okafor\x1b]8;;\x1b\\", "A100000000002", "Ola Okafor",
+	{"OSC 8 hyperlink", "Ola \x1b]8;;http://x\x1b\\Okafor\x1b]8;;\x1b\\", "F100000000002", "Ola Okafor",
 		"See \x1b]8;;http://x\x1b\\the plan\x1b]8;;\x1b\\ \x1b[31mnow\x1b[0m"},
-	{"right-to-left override", "Zoë \u202ekralC\u202c", "A100000000003", "Zoë kralC",
+	{"right-to-left override", "Zoë \u202ekralC\u202c", "V100000000003", "Zoë kralC",
 		"\u2066Agreed\u2069 \u202eon trial\u202c, \u0085C1 \u009b31m"},
 }
 
