@@ -21,6 +21,7 @@ type caseKeyMap struct {
 	Review    key.Binding
 	Reload    key.Binding
 	GoTo      key.Binding // 1 to 6: straight to a tab
+	Pupil     key.Binding
 }
 
 func defaultCaseKeyMap() caseKeyMap {
@@ -32,6 +33,7 @@ func defaultCaseKeyMap() caseKeyMap {
 		Review:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "record a review")),
 		Reload:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		GoTo:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "go to tab")),
+		Pupil:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pupil details")),
 	}
 }
 
@@ -107,6 +109,7 @@ func (p *casePage) ShortHelp() []key.Binding {
 		if p.data != nil && p.data.err == nil {
 			b = append(b, p.status.statusKeys(p.data.cs.Status)...)
 		}
+		b = append(b, p.keys.Pupil)
 	case tabForms:
 		b = append(b, p.keys.Open)
 	case tabReviews:
@@ -122,7 +125,7 @@ func (p *casePage) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{p.keys.NextTab, p.keys.PrevTab, p.keys.GoTo},
 		{k.Up, k.Down, p.keys.Open, p.keys.Review},
-		{p.keys.Timetable, p.keys.Reload, markSentKey},
+		{p.keys.Timetable, p.keys.Pupil, p.keys.Reload, markSentKey},
 		{p.status.Start, p.status.Extend, p.status.Close},
 	}
 }
@@ -237,6 +240,8 @@ func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, p.keys.Timetable):
 		return push(newGrid(p.c, p.data.cs, p.data.version))
+	case key.Matches(msg, p.keys.Pupil):
+		return push(newPupilPage(p.c, p.data.cs.Pupil))
 	case key.Matches(msg, p.keys.Open) && p.tab == tabForms:
 		return p.openForm()
 	case key.Matches(msg, markSentKey) && p.tab == tabNotifications:

@@ -19,6 +19,7 @@ type casesKeyMap struct {
 	Kind   key.Binding
 	Clear  key.Binding
 	Help   key.Binding
+	Pupil  key.Binding
 }
 
 func defaultCasesKeyMap() casesKeyMap {
@@ -28,6 +29,7 @@ func defaultCasesKeyMap() casesKeyMap {
 		Kind:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kind")),
 		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear/back")),
 		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Pupil:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "edit pupil")),
 	}
 }
 
@@ -80,14 +82,14 @@ func (p *cases) Capturing() bool  { return true }
 func (p *cases) Init() tea.Cmd    { return loadCases(p.c) }
 func (p *cases) SetSize(w, h int) { p.width, p.height = w, h; p.search.SetWidth(max(w-30, 10)) }
 func (p *cases) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Open, p.keys.Status, p.keys.Kind, p.keys.Clear}
+	return []key.Binding{p.keys.Open, p.keys.Status, p.keys.Kind, p.keys.Clear, p.keys.Pupil}
 }
 
 func (p *cases) FullHelp() [][]key.Binding {
 	k := p.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDn, p.keys.Open},
-		{p.keys.Status, p.keys.Kind, p.keys.Clear},
+		{p.keys.Pupil, p.keys.Status, p.keys.Kind, p.keys.Clear},
 	}
 }
 
@@ -141,6 +143,11 @@ func (p *cases) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.Open):
 		if len(p.shown) > 0 {
 			return push(newCasePage(p.c, p.rows[p.shown[p.cursor]].ID))
+		}
+		return nil
+	case key.Matches(msg, p.keys.Pupil):
+		if len(p.shown) > 0 {
+			return push(newPupilPage(p.c, p.rows[p.shown[p.cursor]].Pupil))
 		}
 		return nil
 	case key.Matches(msg, p.keys.Status):

@@ -185,6 +185,7 @@ var namedKeys = map[string]tea.Key{
 	"delete": {Code: tea.KeyDelete}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
 	"ctrl+p": {Code: 'p', Mod: tea.ModCtrl}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
 	"ctrl+l": {Code: 'l', Mod: tea.ModCtrl}, "f12": {Code: tea.KeyF12}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
+	"ctrl+e": {Code: 'e', Mod: tea.ModCtrl},
 	"pgdown": {Code: tea.KeyPgDown}, "pgup": {Code: tea.KeyPgUp},
 }
 

@@ -2,37 +2,16 @@ package ui
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/sahilm/fuzzy"
-	"golang.org/x/text/unicode/norm"
+
+	"reintegrate/storage"
 )
 
 // fold makes a name searchable the way staff type it: lower case, accents
-// gone (Zoë -> zoe, Nguyễn -> nguyen). Decomposing with NFD drops the
-// combining marks; the table covers letters that are not a base letter
-// plus a mark (Łukasz, Øyvind, Straße).
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		if t, ok := foldTable[r]; ok {
-			b.WriteString(t)
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
-var foldTable = map[rune]string{
-	'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d",
-	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th",
-	'ı': "i", 'ħ': "h", 'Ħ': "h",
-}
+// gone (Zoë -> zoe, Nguyễn -> nguyen, Łukasz -> lukasz), by the one fold
+// storage matches imported pupils with (storage.FoldAccents).
+func fold(s string) string { return storage.FoldAccents(s) }
 
 // foldedNames is a fuzzy.Source over names already folded once, so each
 // keystroke only folds the pattern.

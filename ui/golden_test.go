@@ -58,6 +58,13 @@ var screens = []struct {
 	{"privacy", func(d *driver) { d.keys("enter", "ctrl+l") }},
 	{"reports", func(d *driver) { d.keys("p") }},
 	{"reports-preview", func(d *driver) { d.keys("p", "down", "down", "down", "down", "down", "enter") }},
+	{"pupil", func(d *driver) { d.keys("enter", "p") }},
+	{"pupil-flags", func(d *driver) { d.keys("enter", "p", "enter", "enter", "enter", "enter", "enter") }},
+	{"pupil-add", func(d *driver) { d.keys("s", "a") }},
+	{"pupil-import", func(d *driver) { d.keys("s", "c") }},
+	{"new-case-upn-taken", func(d *driver) {
+		d.keys("n", "enter", "Ada Lovelace", "enter", "01/09/2013", "enter", "A123456789012", "enter")
+	}},
 }
 
 // TestGolden compares every screen, without styling, with its golden file

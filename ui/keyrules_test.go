@@ -48,6 +48,7 @@ func keyMaps() map[string]any {
 		"form.leave":     defaultLeaveKeys(),
 		"grid":           defaultGridKeyMap(),
 		"grid.questions": defaultGridPromptKeys(),
+		"import":         defaultImportKeyMap(),
 	}
 }
 
@@ -63,9 +64,10 @@ var keyClasses = map[string]keyClass{
 	"today.Reload": moves, "today.Section": moves, "today.Back": moves, "today.reports": moves,
 
 	"cases.Open": moves, "cases.Status": moves, "cases.Kind": moves, "cases.Clear": moves, "cases.Help": moves,
+	"cases.Pupil": moves, // opens the pupil screen
 
 	"case.NextTab": moves, "case.PrevTab": moves, "case.Timetable": moves, "case.Open": moves,
-	"case.Review": moves, "case.Reload": moves, "case.GoTo": moves,
+	"case.Review": moves, "case.Reload": moves, "case.GoTo": moves, "case.Pupil": moves,
 	"case.status.Start": moves, "case.status.Extend": moves, "case.status.Close": moves,
 	"case.sent": edits, // records the notification as sent, at once
 
@@ -75,8 +77,11 @@ var keyClasses = map[string]keyClass{
 	"reports.CSV": moves, "reports.Markdown": moves, "reports.PDF": moves, "reports.Enter": moves,
 	"reports.Cancel": moves,
 
-	"settings.Edit": moves,
-	"wizard.Pick":   moves, "wizard.Cancel": moves,
+	"settings.Edit": moves, "settings.AddPupil": moves, "settings.Import": moves,
+	// The pupils import runs dry first; n and a show it dry again with an
+	// option; ctrl+s writes.
+	"import.Import": edits, "import.Names": moves, "import.Duplicates": moves, "import.Again": moves,
+	"wizard.Pick": moves, "wizard.Cancel": moves,
 	"form.Cancel":      moves,
 	"form.leave.Leave": answers, "form.leave.Keep": edits, "form.leave.Stay": answers,
 
@@ -179,7 +184,8 @@ func TestKeyMapsAreAllAudited(t *testing.T) {
 	listed := map[string]bool{"DefaultGlobalKeyMap": true, "defaultTodayKeyMap": true, "reportsKey": true,
 		"defaultCasesKeyMap": true, "defaultCaseKeyMap": true, "defaultStatusKeyMap": true, "markSentKey": true,
 		"defaultReportsKeyMap": true, "defaultSettingsKeyMap": true, "defaultWizardKeyMap": true,
-		"defaultFormKeyMap": true, "defaultLeaveKeys": true, "defaultGridKeyMap": true, "defaultGridPromptKeys": true}
+		"defaultFormKeyMap": true, "defaultLeaveKeys": true, "defaultGridKeyMap": true, "defaultGridPromptKeys": true,
+		"defaultImportKeyMap": true}
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
 			continue

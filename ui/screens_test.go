@@ -297,7 +297,7 @@ func TestNewCaseNewPupilChecksFields(t *testing.T) {
 		d.keys("backspace")
 	}
 	d.keys("01/09/2013", "enter", "123", "enter")
-	d.mustSee("UPN: type 13 characters")
+	d.mustSee(`UPN: "123" is not a UPN: type the 13 characters from the MIS`)
 }
 
 func TestSettingsEditAndClosures(t *testing.T) {
@@ -376,11 +376,19 @@ func TestSanitiseStopsEscapes(t *testing.T) {
 	}
 }
 
+// One UPN rule everywhere: the check letter (B123456789012's should be A),
+// and a UPN another pupil on roll has is refused at the field.
 func TestCheckUPN(t *testing.T) {
-	for s, ok := range map[string]bool{"": true, "A123456789012": true, "a12345678901B": true,
-		"123": false, "1234567890123": false, "A12345678901": false} {
-		if err := checkUPN(s); (err == nil) != ok {
-			t.Errorf("checkUPN(%q) = %v, want ok %v", s, err, ok)
+	a := newPupilAnswers(model.Pupil{ID: 7}, []model.Pupil{{ID: 3, Name: "Zoë Clarke", UPN: "J801200000101", YearGroup: "Y8"}}, testOn)
+	for s, want := range map[string]string{"": "", "A123456789012": "", "a12345678901B": "", " j801200000101": "is Zoë Clarke's (Y8)",
+		"B123456789012": "its check letter should be A", "123": "not a UPN", "1234567890123": "not a UPN", "A12345678901": "not a UPN"} {
+		err := a.checkUPN(s)
+		if (err == nil) != (want == "") || err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("checkUPN(%q) = %v, want %q", s, err, want)
 		}
+	}
+	a.self = 3 // Zoë's own UPN is hers to keep
+	if err := a.checkUPN("J801200000101"); err != nil {
+		t.Errorf("editing Zoë: %v", err)
 	}
 }

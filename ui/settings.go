@@ -15,11 +15,15 @@ import (
 
 // settingsKeyMap is the Settings screen's keys.
 type settingsKeyMap struct {
-	Edit key.Binding
+	Edit, AddPupil, Import key.Binding
 }
 
 func defaultSettingsKeyMap() settingsKeyMap {
-	return settingsKeyMap{Edit: key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit"))}
+	return settingsKeyMap{
+		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
+		AddPupil: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a pupil")),
+		Import:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "import pupils (CSV)")),
+	}
 }
 
 type schoolSavedMsg struct {
@@ -60,7 +64,7 @@ func (p *settings) ShortHelp() []key.Binding {
 	if p.form != nil {
 		return append(p.form.keys(), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (asks first)")))
 	}
-	return []key.Binding{p.keys.Edit}
+	return []key.Binding{p.keys.Edit, p.keys.AddPupil, p.keys.Import}
 }
 
 func (p *settings) FullHelp() [][]key.Binding {
@@ -85,6 +89,10 @@ func (p *settings) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case key.Matches(k, p.c.Keys.Back):
 		return back("")
+	case key.Matches(k, p.keys.AddPupil):
+		return push(newPupilPage(p.c, model.Pupil{}))
+	case key.Matches(k, p.keys.Import):
+		return push(newPupilImport(p.c))
 	case key.Matches(k, p.keys.Edit):
 		p.err = ""
 		p.edit = newSchoolAnswers(p.c.School)
@@ -158,6 +166,10 @@ func (p *settings) build() {
 		l.addItem(closureText(cl), 0)
 	}
 	l.add(st.Subtle.Render("Bank holidays come from the England and Wales list built in (2024 to 2030)."))
+	l.add("")
+	l.add(st.Title.Render("Pupils"))
+	l.addWrapped(st.Subtle, "a adds a pupil by hand; c imports the pupils from the MIS's CSV export (you see what would change first); "+
+		"p on a case, or ctrl+e in Cases, edits a pupil.", p.width)
 }
 
 func packsText(p model.Packs) string {

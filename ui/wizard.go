@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -34,6 +35,13 @@ type (
 		forms []string
 		err   error
 	}
+	// newCaseSave is a new case to save, with its new pupil if there is one.
+	newCaseSave struct {
+		cs    model.Case
+		pupil model.Pupil
+		isNew bool
+		forms []string
+	}
 )
 
 // wizard opens a new case: pick the pupil (or add one), then the plan's
@@ -52,6 +60,8 @@ type wizard struct {
 	details *caseDetails // set once a pupil is chosen
 	form    *embeddedForm
 	saving  bool
+	ask     error        // a pupil who looks the same is on roll: add this one all the same?
+	pending *newCaseSave // what to save if the answer is yes
 	width   int
 	height  int
 }
@@ -110,6 +120,9 @@ func (w *wizard) Update(msg tea.Msg) tea.Cmd {
 	}
 	if w.saving {
 		return nil
+	}
+	if w.ask != nil {
+		return w.answerLookalike(msg)
 	}
 	if w.form != nil {
 		return w.updateForm(msg)
@@ -170,7 +183,7 @@ func (w *wizard) choose(i int) tea.Cmd {
 	if i >= 0 {
 		p = &w.pupils[i]
 	}
-	w.details = newCaseDetails(w.c, p, w.search.Value())
+	w.details = newCaseDetails(w.c, p, w.search.Value(), w.pupils)
 	w.form = newEmbeddedForm(w.details.form, w.c.Styles, w.width, max(w.height-1, 3), false)
 	return w.form.init()
 }
@@ -185,21 +198,49 @@ func (w *wizard) updateForm(msg tea.Msg) tea.Cmd {
 	case formDone:
 		cs, pupil, isNew, err := w.details.build(w.c)
 		if err != nil {
-			w.err = err
-			w.form, w.details = nil, nil
-			return nil
+			return w.backToAnswers(err.Error())
 		}
-		w.saving = true
-		return tea.Batch(cmd, createCase(w.c, cs, pupil, isNew, w.details.forms))
+		w.saving, w.pending = true, &newCaseSave{cs, pupil, isNew, w.details.forms}
+		return tea.Batch(cmd, createCase(w.c, *w.pending))
 	}
 	return cmd
 }
 
-func createCase(c *Common, cs model.Case, pupil model.Pupil, isNew bool, forms []string) tea.Cmd {
+// backToAnswers shows why the case was not opened over the answers as
+// typed, in a fresh form (a completed huh form cannot be taken up again).
+func (w *wizard) backToAnswers(problem string) tea.Cmd {
+	w.details.rebuild()
+	w.form = newEmbeddedForm(w.details.form, w.c.Styles, w.width, max(w.height-1, 3), false)
+	if problem != "" {
+		w.form.refuse(problem)
+	}
+	return w.form.init()
+}
+
+// answerLookalike takes y (add the pupil all the same) or n and esc (back
+// to the answers, to choose the pupil on roll instead).
+func (w *wizard) answerLookalike(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch k.String() {
+	case "y":
+		w.ask, w.saving = nil, true
+		return createCase(w.c, *w.pending, AllowLookalike)
+	case "n", "esc":
+		w.ask = nil
+		return w.backToAnswers("Not added: the pupil on roll may be this child. Esc and choose them, or change the name or date of birth.")
+	}
+	return nil
+}
+
+func createCase(c *Common, save newCaseSave, opts ...SaveOption) tea.Cmd {
 	store, ctx := c.Store, c.ctx
+	cs, pupil, isNew, forms := save.cs, save.pupil, save.isNew, save.forms
 	return func() tea.Msg {
 		if isNew {
-			if err := store.SavePupil(ctx, &pupil); err != nil {
+			if err := store.SavePupil(ctx, &pupil, opts...); err != nil {
 				return caseCreatedMsg{err: fmt.Errorf("add %s: %w", pupil.Name, err)}
 			}
 		}
@@ -215,8 +256,14 @@ func createCase(c *Common, cs model.Case, pupil model.Pupil, isNew bool, forms [
 // first chosen form open.
 func (w *wizard) created(msg caseCreatedMsg) tea.Cmd {
 	w.saving = false
-	if msg.err != nil {
-		w.err, w.form, w.details = msg.err, nil, nil
+	switch {
+	case msg.err != nil && errors.Is(msg.err, ErrLookalike):
+		w.ask = msg.err
+		return nil
+	case msg.err != nil && w.details != nil:
+		return w.backToAnswers(msg.err.Error())
+	case msg.err != nil:
+		w.err, w.form = msg.err, nil
 		return nil
 	}
 	p := newCasePage(w.c, msg.id)
@@ -231,6 +278,10 @@ func (w *wizard) View() string {
 	st := w.c.Styles
 	if w.saving {
 		return st.Subtle.Render("Opening the case…")
+	}
+	if w.ask != nil {
+		return st.Title.Render(w.details.heading(w.c)) + "\n\n" + wrapText(st.Error, sanitise(w.ask.Error()), w.width) + "\n\n" +
+			st.Prompt.Render("Add a second pupil all the same? y add · n back to the answers")
 	}
 	if w.form != nil {
 		return cell(st.Title.Render(w.details.heading(w.c)), w.width) + "\n" + w.form.view(st)

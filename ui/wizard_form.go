@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
-	"unicode"
 
 	"charm.land/huh/v2"
 
@@ -17,12 +15,8 @@ import (
 // one, then the plan. The answers are bound to its fields.
 type caseDetails struct {
 	form       *huh.Form
-	pupil      *model.Pupil // nil when adding a pupil
-	name       string
-	dob        string
-	upn        string
-	year       model.YearGroup
-	flags      []model.Flag
+	pupil      *model.Pupil  // nil when adding a pupil
+	newPupil   *pupilAnswers // the new pupil's details, when adding one
 	kind       model.Kind
 	reasons    []model.Reason
 	start      string
@@ -31,26 +25,36 @@ type caseDetails struct {
 	forms      []string
 	packs      model.Packs
 	catalogue  FormCatalogue
-	on         model.Date // the as-of date, for the year group a birth date gives
-	guessedFor string     // the date of birth the year group was last set from
-	longAgreed string     // the start and end of a long plan already warned about
-	yearList   *huh.Select[model.YearGroup]
+	withForms  bool
+	longAgreed string // the start and end of a long plan already warned about
 }
 
-func newCaseDetails(c *Common, p *model.Pupil, typed string) *caseDetails {
+// newCaseDetails starts the form; others are the pupils on roll (a new
+// pupil's UPN must not be one of theirs).
+func newCaseDetails(c *Common, p *model.Pupil, typed string, others []model.Pupil) *caseDetails {
 	start := firstSchoolDay(c.Cal, c.On)
-	d := &caseDetails{pupil: p, on: c.On, name: strings.TrimSpace(typed), year: "Y7", kind: model.ReducedTimetable,
-		start: start.UK(), end: c.Cal.PlanEnd(start, 6).UK(), packs: c.School.Packs, catalogue: c.Forms}
-	groups := []*huh.Group{}
+	d := &caseDetails{pupil: p, kind: model.ReducedTimetable, start: start.UK(), end: c.Cal.PlanEnd(start, 6).UK(),
+		packs: c.School.Packs, catalogue: c.Forms, withForms: c.Forms != nil}
 	if p == nil {
-		groups = append(groups, d.pupilGroup())
+		d.newPupil = newPupilAnswers(model.Pupil{Name: strings.TrimSpace(typed)}, others, c.On)
+	}
+	d.rebuild()
+	return d
+}
+
+// rebuild makes a fresh form over the same answers (huh v2 has no reset):
+// after a refused save, the person is back at the first question with
+// everything they typed still there.
+func (d *caseDetails) rebuild() {
+	groups := []*huh.Group{}
+	if d.newPupil != nil {
+		groups = append(groups, d.newPupil.wizardGroup("New pupil"))
 	}
 	groups = append(groups, d.planGroup())
-	if c.Forms != nil {
+	if d.withForms {
 		groups = append(groups, d.formsGroup())
 	}
 	d.form = huh.NewForm(groups...)
-	return d
 }
 
 // firstSchoolDay is the date itself or the next day pupils are in.
@@ -61,67 +65,11 @@ func firstSchoolDay(cal *model.Calendar, on model.Date) model.Date {
 	return cal.AddSchoolDays(on, 1)
 }
 
-func (d *caseDetails) pupilGroup() *huh.Group {
-	years := make([]huh.Option[model.YearGroup], len(model.YearGroups))
-	for i, y := range model.YearGroups {
-		years[i] = huh.NewOption(string(y), y)
-	}
-	// Kept, so that a typed date of birth can move it (see noteBirth).
-	d.yearList = huh.NewSelect[model.YearGroup]().Title("Year group").Options(years...).Value(&d.year).Height(5)
-	flags := make([]huh.Option[model.Flag], len(model.Flags))
-	for i, f := range model.Flags {
-		flags[i] = huh.NewOption(f.Label(), f)
-	}
-	return huh.NewGroup(
-		huh.NewInput().Title("Pupil's full name").Value(&d.name).Validate(needText("Name", "the pupil's full name")),
-		huh.NewInput().Title("Date of birth (DD/MM/YYYY)").Value(&d.dob).Validate(requiredDate("Date of birth")),
-		huh.NewInput().Title("UPN (leave blank if not known)").Value(&d.upn).Validate(checkUPN),
-		d.yearList,
-		huh.NewMultiSelect[model.Flag]().Title("Flags (space to tick)").Options(flags...).Value(&d.flags).Height(6),
-	).Title("New pupil")
-}
-
-// noteBirth moves the year group to the one a newly typed date of birth
-// gives, which the user can still change (a pupil taught out of year). It
-// runs in Update after each message the form takes; setting the list's
-// value again moves its cursor to that year.
+// noteBirth lets a new pupil's typed date of birth set the year group.
 func (d *caseDetails) noteBirth() {
-	if d.pupil != nil || d.dob == d.guessedFor {
-		return
+	if d.newPupil != nil {
+		d.newPupil.noteBirth()
 	}
-	d.guessedFor = d.dob
-	if dob, err := model.ParseDate(d.dob); err == nil {
-		if y, ok := yearGroupFor(dob, d.on); ok && d.yearList != nil {
-			d.year = y
-			d.yearList.Value(&d.year)
-		}
-	}
-}
-
-// yearGroupFor is the year group of a child born on dob in the school
-// year holding on: in England a child's year is set by their age on
-// 31 August at the start of that school year (4: Reception, 5: Y1 ...
-// 17: Y13; 3: N2, 2: N1).
-func yearGroupFor(dob, on model.Date) (model.YearGroup, bool) {
-	start := on.Time().Year()
-	if on.Time().Month() < time.September {
-		start--
-	}
-	age := start - dob.Time().Year() // on 31 August of the start year
-	if dob.Time().Month() > time.August {
-		age--
-	}
-	switch {
-	case age == 2:
-		return "N1", true
-	case age == 3:
-		return "N2", true
-	case age == 4:
-		return "R", true
-	case age >= 5 && age <= 17:
-		return model.YearGroup("Y" + itoa(age-4)), true
-	}
-	return "", false
 }
 
 func (d *caseDetails) planGroup() *huh.Group {
@@ -199,23 +147,6 @@ func needText(field, what string) func(string) error {
 	}
 }
 
-// checkUPN accepts a blank UPN or the DfE's 13 characters: a check letter
-// then 12 digits (the last may be a letter for a temporary UPN).
-func checkUPN(s string) error {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	if s == "" {
-		return nil
-	}
-	ok := len(s) == 13 && unicode.IsLetter(rune(s[0]))
-	for i := 1; ok && i < 12; i++ {
-		ok = s[i] >= '0' && s[i] <= '9'
-	}
-	if !ok {
-		return errors.New("UPN: type 13 characters, a letter then 12 digits (for example A123456789012), or leave it blank")
-	}
-	return nil
-}
-
 func (d *caseDetails) heading(c *Common) string {
 	if d.pupil == nil {
 		return "New case for a new pupil"
@@ -236,12 +167,9 @@ func (d *caseDetails) build(c *Common) (model.Case, model.Pupil, bool, error) {
 	end, _ := model.ParseDate(d.end)
 	pupil, isNew := model.Pupil{}, d.pupil == nil
 	if isNew {
-		dob, err := model.ParseDate(d.dob)
-		if err != nil {
-			return model.Case{}, model.Pupil{}, false, errors.New("Date of birth: " + err.Error())
+		if pupil, err = d.newPupil.pupil(model.Pupil{}); err != nil {
+			return model.Case{}, model.Pupil{}, false, err
 		}
-		pupil = model.Pupil{Name: strings.TrimSpace(sanitise(d.name)), DateOfBirth: dob,
-			UPN: strings.ToUpper(strings.TrimSpace(d.upn)), YearGroup: d.year, Flags: d.flags}
 	} else {
 		pupil = *d.pupil
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"reintegrate/model"
 )
 
 // The new case wizard ends with the forms ticked, one after another in the
@@ -69,12 +71,12 @@ func TestYearGroupFromDateOfBirth(t *testing.T) {
 		{"2013-09-01", "2027-09-01", "Y9"},  // September starts the next
 	}
 	for _, tt := range tests {
-		got, ok := yearGroupFor(date(tt.dob), date(tt.on))
+		got, ok := model.YearGroupFor(date(tt.dob), date(tt.on))
 		if !ok || string(got) != tt.want {
 			t.Errorf("born %s, on %s: year group %q (%v), want %s", tt.dob, tt.on, got, ok, tt.want)
 		}
 	}
-	if _, ok := yearGroupFor(date("2000-01-01"), date("2026-11-23")); ok {
+	if _, ok := model.YearGroupFor(date("2000-01-01"), date("2026-11-23")); ok {
 		t.Error("a 26-year-old was given a year group")
 	}
 }
