@@ -43,6 +43,9 @@ func (t *Template) Missing(rec model.FormRecord, c model.Case, on model.Date) []
 	r := Record{Fields: rec.Fields}
 	var out []string
 	for _, f := range t.Fields() {
+		if f.Kind == Timetable && f.Required && r.Get(timetableKey+".0.week") == "" {
+			out = append(out, "the timetable: plan its weeks on the timetable grid (t on the case)")
+		}
 		var parts []string
 		ins := f.inputs()
 		for _, in := range ins {

@@ -77,7 +77,7 @@ func inputByKey(d *Draft, key string) (input, bool) {
 // Each template's own date is one field, needed, and a date: the form
 // cannot be completed without it.
 func TestDatedFields(t *testing.T) {
-	undated := []string{model.TemplateWorcsInformation, model.TemplateHillingdonPlacement}
+	undated := []string{model.TemplateWorcsInformation, model.TemplateWorcsTimetable, model.TemplateHillingdonPlacement}
 	for _, tmpl := range Templates() {
 		var dated []*Field
 		for _, f := range tmpl.Fields() {

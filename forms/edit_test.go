@@ -135,3 +135,28 @@ func TestTemplatesWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// 001's forms, the Reintegration Timetable last as the seed has it, are
+// offered for a reintegration from alternative provision and for nothing
+// else: "this form is only to be used for those children/young people to
+// be reintegrated from alternative provision, who are not already also on
+// the roll of a mainstream school" (001 Procedures), so the seed is not
+// wider than that kind.
+func TestForCaseWorcestershire(t *testing.T) {
+	packs := model.Packs{On: []model.Pack{model.National, model.Worcestershire}}
+	var got []string
+	for _, tmpl := range ForCase(sampleCase(model.APReintegration), packs) {
+		got = append(got, tmpl.ID)
+	}
+	want := []string{model.TemplateWorcsConsent, model.TemplateWorcsInformation, model.TemplateWorcsViews,
+		model.TemplateWorcsInitialMeeting, model.TemplateWorcsReview, model.TemplateWorcsOutcomeSuccessful,
+		model.TemplateWorcsOutcomeUnsuccessful, model.TemplateWorcsFailedLetter, model.TemplateWorcsTimetable}
+	if !equal(got, want) {
+		t.Errorf("AP reintegration: %v, want %v", got, want)
+	}
+	for _, kind := range []model.Kind{model.ReducedTimetable, model.SuspensionReintegration} {
+		if got := ForCase(sampleCase(kind), packs); len(got) != 0 {
+			t.Errorf("%s: offered %d Worcestershire forms, want none", kind, len(got))
+		}
+	}
+}

@@ -82,7 +82,8 @@ type Field struct {
 	Options []string // Choice, MultiChoice, Rating (and YesNo labels when not Yes/No)
 	Values  []string // stored value of each option; the option's wording when nil
 	Columns []Column // Rows; renamed parts of Person and Signature
-	// Required fields must be filled before the form counts as completed:
+	// Required fields must be filled before the form counts as completed
+	// (a Timetable, planned for at least a week):
 	// until then it is kept as a draft (completion.go). Each template marks
 	// the seed's musts and what its rules read (dates, signatures, the
 	// consent choice, the contents a plan details).
@@ -165,7 +166,7 @@ func Templates() []*Template {
 // (where it was the longest package initialisation: a short command such
 // as `today` never opens a form).
 var all = sync.OnceValue(func() []*Template {
-	return []*Template{newWorcsConsent(), newWorcsInformation(), newWorcsViews(), newWorcsInitialMeeting(), newWorcsReview(), newWorcsOutcomeSuccessful(), newWorcsOutcomeUnsuccessful(), newWorcsFailedLetter(), newBwmatPlan(), newBwmatRiskAssessment(), newOxonPlan(), newHaveringPlan(), newHillingdonPlacement()}
+	return []*Template{newWorcsConsent(), newWorcsInformation(), newWorcsViews(), newWorcsInitialMeeting(), newWorcsReview(), newWorcsOutcomeSuccessful(), newWorcsOutcomeUnsuccessful(), newWorcsFailedLetter(), newWorcsTimetable(), newBwmatPlan(), newBwmatRiskAssessment(), newOxonPlan(), newHaveringPlan(), newHillingdonPlacement()}
 })
 
 // Lookup finds a template by its ID.

@@ -139,7 +139,9 @@ func writeMarkdownSign(b *bytes.Buffer, s sign) {
 }
 
 func writeMarkdownGrid(b *bytes.Buffer, bl block) {
-	fmt.Fprintf(b, "**%s**\n\n", mdEscape(bl.text))
+	if bl.text != "" {
+		fmt.Fprintf(b, "**%s**\n\n", mdEscape(bl.text))
+	}
 	head := []string{"Week beginning:"}
 	for _, d := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"} {
 		head = append(head, d+" am", d+" pm")

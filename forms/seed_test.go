@@ -96,6 +96,9 @@ var seedRepairs = map[string][]string{
 	"Week beginning:\tMonday\t\tTuesday\t\tWednesday T\t\tThursday\t\tFriday\t\tTime in": {
 		"Week beginning:", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Time in Education"},
 	"\tam\tpm\tam\tpm\tam\tpm\tam\tpm\tam\tpm\tEducation": {},
+	// 001 Reintegration Timetable: the am/pm row under each day, checked by
+	// TestTimetableGridHeading as 002's is.
+	"\tam\tpm\tam\tpm\tam\tpm\tam\tpm\tam\tpm": {},
 	// 002 appendix 1: the cell "[INSERT NAMES OF OTHER PROFESSIONALS]:" wraps.
 	"[INSERT NAMES OF\tDate:\tSignature:": {"[INSERT NAMES OF OTHER PROFESSIONALS]:", "Date:", "Signature:"},
 	"OTHER PROFESSIONALS]:":               {},
@@ -308,35 +311,40 @@ func TestSeedWordingInOrder(t *testing.T) {
 // The timetable grid's heading is the seeds' (001 Reintegration Timetable;
 // 002 appendix 1): the week, am and pm under each day, then Time in
 // Education; in Markdown, which cannot span a column, each day's am and pm
-// are columns of their own.
+// are columns of their own. 001's page is the grid alone, under its title.
 func TestTimetableGridHeading(t *testing.T) {
 	school := sampleSchool()
-	c := sampleCase(model.ReducedTimetable)
-	rec := model.FormRecord{Template: bwmatPlan.ID}
 	days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
-	var md, drawn []string
-	md = append(md, "Week beginning:")
-	drawn = append(drawn, "Week beginning:")
-	for _, d := range days {
-		md = append(md, d+" am", d+" pm")
-		drawn = append(drawn, d)
-	}
-	md = append(md, "Time in Education")
-	drawn = append(drawn, "Time in Education")
-	for range days {
-		drawn = append(drawn, "am", "pm")
-	}
-	drawn = append(drawn, c.Timetable[0].WeekBeginning.UK(), "School 150m", "15 h of 24 (62.5%)")
-	text, err := pdfText(printPDF(t, bwmatPlan, rec, c, school))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range []struct {
-		what, text string
-		want       []string
-	}{{"Markdown", string(Markdown(bwmatPlan, rec, c, school)), md}, {"PDF", text, drawn}} {
-		if missing, ok := inSeedOrder(v.text, v.want); !ok {
-			t.Errorf("%s: the grid lacks %q in order", v.what, missing)
-		}
+	for _, tmpl := range []*Template{bwmatPlan, worcsTimetable} {
+		t.Run(tmpl.ID, func(t *testing.T) {
+			c := sampleCase(tmpl.Kinds[0])
+			rec := model.FormRecord{Template: tmpl.ID}
+			var md, drawn []string
+			md = append(md, "Week beginning:")
+			drawn = append(drawn, "Week beginning:")
+			for _, d := range days {
+				md = append(md, d+" am", d+" pm")
+				drawn = append(drawn, d)
+			}
+			md = append(md, "Time in Education")
+			drawn = append(drawn, "Time in Education")
+			for range days {
+				drawn = append(drawn, "am", "pm")
+			}
+			drawn = append(drawn, c.Timetable[0].WeekBeginning.UK(), "School 150m", "15 h of 24 (62.5%)")
+			md = append(md, c.Timetable[0].WeekBeginning.UK(), "School 150m", "15 h of 24 (62.5%)")
+			text, err := pdfText(printPDF(t, tmpl, rec, c, school))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range []struct {
+				what, text string
+				want       []string
+			}{{"Markdown", string(Markdown(tmpl, rec, c, school)), md}, {"PDF", text, drawn}} {
+				if missing, ok := inSeedOrder(v.text, v.want); !ok {
+					t.Errorf("%s: the grid lacks %q in order", v.what, missing)
+				}
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ var (
 	hillingdonPlacement    = mustLookup(model.TemplateHillingdonPlacement)
 	oxonPlan               = mustLookup(model.TemplateOxonPlan)
 	worcsConsent           = mustLookup(model.TemplateWorcsConsent)
+	worcsTimetable         = mustLookup(model.TemplateWorcsTimetable)
 	worcsInitialMeeting    = mustLookup(model.TemplateWorcsInitialMeeting)
 	worcsOutcomeSuccessful = mustLookup(model.TemplateWorcsOutcomeSuccessful)
 	worcsReview            = mustLookup(model.TemplateWorcsReview)

@@ -33,6 +33,9 @@ const (
 	// TemplateWorcsFailedLetter is the sample letter in the case of a failed
 	// reintegration (001).
 	TemplateWorcsFailedLetter = "worcs.failed-letter"
+	// TemplateWorcsTimetable is the Reintegration Timetable page (001): the
+	// am/pm grid week by week with its Time in Education.
+	TemplateWorcsTimetable = "worcs.timetable"
 	// TemplateBWMATPlan is Appendix 1, Reintegration Plan including Reduced
 	// Timetable (002), with the parent's agree / do-not-agree choice and the
 	// child's voluntary section.
@@ -48,11 +51,12 @@ const (
 	TemplateHillingdonPlacement = "hillingdon.placement"
 )
 
-// Templates lists every template ID, in the order DESIGN.md gives them.
+// Templates lists every template ID, in the order DESIGN.md gives them (001's
+// Reintegration Timetable after its letter, as the seed does).
 var Templates = []string{
 	TemplateWorcsConsent, TemplateWorcsInformation, TemplateWorcsViews,
 	TemplateWorcsInitialMeeting, TemplateWorcsReview, TemplateWorcsOutcomeSuccessful,
-	TemplateWorcsOutcomeUnsuccessful, TemplateWorcsFailedLetter,
+	TemplateWorcsOutcomeUnsuccessful, TemplateWorcsFailedLetter, TemplateWorcsTimetable,
 	TemplateBWMATPlan, TemplateBWMATRiskAssessment, TemplateOxonPlan,
 	TemplateHaveringPlan, TemplateHillingdonPlacement,
 }

@@ -401,7 +401,7 @@ func TestLocalFirstCompleted(t *testing.T) {
 func TestLocalTemplatesAreDesignMd(t *testing.T) {
 	want := []string{"worcs.consent", "worcs.information", "worcs.views", "worcs.initial-meeting",
 		"worcs.review", "worcs.outcome-successful", "worcs.outcome-unsuccessful", "worcs.failed-letter",
-		"bwmat.plan", "bwmat.risk-assessment", "oxon.plan", "havering.plan", "hillingdon.placement"}
+		"worcs.timetable", "bwmat.plan", "bwmat.risk-assessment", "oxon.plan", "havering.plan", "hillingdon.placement"}
 	if !slices.Equal(Templates, want) {
 		t.Errorf("Templates = %v\nwant %v", Templates, want)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // defaultForms is the protocol form catalogue the app uses when the caller
-// gives none: the thirteen templates of the forms package.
+// gives none: the protocol templates of the forms package.
 func defaultForms() FormCatalogue { return protocolForms{} }
 
 // protocolForms puts the forms package behind the FormCatalogue the
