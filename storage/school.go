@@ -26,18 +26,9 @@ type readConn interface {
 
 // paramsJSON is how the rule parameters are stored: with named keys, so a
 // renamed Go field cannot silently lose a school's settings, and a key the
-// file lacks takes its default. It converts to and from model.Params
-// directly, so a field added there fails to compile here until it is named.
-type paramsJSON struct {
-	MaxWeeks             int     `json:"max_weeks"`
-	ReviewEveryDays      int     `json:"review_every_days"`
-	ReviewDueSoonDays    int     `json:"review_due_soon_days"`
-	LANotifyDays         int     `json:"la_notify_days"`
-	OxonLACopyDays       int     `json:"oxon_la_copy_days"`
-	FairAccessSchoolDays int     `json:"fair_access_school_days"`
-	FinalReviewWeeks     int     `json:"final_review_weeks"`
-	ThresholdHours       float64 `json:"threshold_hours"`
-}
+// column lacks takes its default. It is the school file's shape
+// (model.ParamsJSON), so the two never name a parameter differently.
+type paramsJSON = model.ParamsJSON
 
 // School is the school profile, or model.DefaultSchool() when none has
 // been saved yet.

@@ -14,9 +14,10 @@ import (
 )
 
 type checkFlags struct {
-	file  string
-	packs string
-	json  bool
+	file   string
+	school string
+	packs  string
+	json   bool
 }
 
 func (a *app) checkCommand() *cobra.Command {
@@ -26,13 +27,22 @@ func (a *app) checkCommand() *cobra.Command {
 		Short: "Findings and weekly hours for a case",
 		Long: "check runs every rule of the packs that are on against one case, as of --on, " +
 			"and prints the findings (blockers first) and each planned week's hours against " +
-			"the full-time threshold. It exits 1 when a blocker is not met.",
+			"the full-time threshold. It exits 1 when a blocker is not met.\n\n" +
+			"A case file (--file) is checked against a school profile: its holidays and INSET " +
+			"days, session lengths, packs and parameters. It comes from --school FILE (a school " +
+			"file: reintegrate export --school writes one), else from the database --db (or " +
+			"REINTEGRATE_DB) names, else it is the default profile (national pack, sessions of " +
+			"180 and 120 minutes, no holidays). check says which it used. --packs still chooses " +
+			"the packs.",
 		Example: "  reintegrate check --file sam.json --packs national,bwmat --on 16/11/2026\n" +
+			"  reintegrate check --file sam.json --school school.json\n" +
+			"  reintegrate check --file sam.json --db school.db\n" +
 			"  reintegrate check 12 --json",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return a.check(cmd, args, fl) },
 	}
 	cmd.Flags().StringVar(&fl.file, "file", "", "a reintegrate/case@1 file to check instead of a stored case")
+	cmd.Flags().StringVar(&fl.school, "school", "", "with --file: the school file (export --school) whose calendar, sessions and packs to check against")
 	cmd.Flags().StringVar(&fl.packs, "packs", "", "packs on, comma-separated (default: national, or the school's packs for a stored case)")
 	cmd.Flags().BoolVar(&fl.json, "json", false, "print one JSON object")
 	return cmd
@@ -46,20 +56,14 @@ func (a *app) check(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if (fl.file == "") == (len(args) == 0) {
 		return usageError("check: give a case ID or --file F, not both")
 	}
-	school := model.DefaultSchool()
-	var c model.Case
-	var history []model.PastCase
-	if fl.file != "" {
-		cf, err := readCaseFile(fl.file, school.Sessions)
-		if err != nil {
-			return err
-		}
-		c, history = cf.Case, cf.History
-	} else {
-		if school, c, history, err = a.storedCase(cmd, args[0]); err != nil {
-			return err
-		}
+	if fl.school != "" && fl.file == "" {
+		return usageError("--school: only with --file: a stored case is checked against its own database's school")
 	}
+	from, c, history, err := a.caseToCheck(cmd, args, fl)
+	if err != nil {
+		return err
+	}
+	school := from.school
 	packs := school.Packs
 	if fl.packs != "" {
 		if packs.On, err = parsePacks(fl.packs); err != nil {
@@ -70,9 +74,9 @@ func (a *app) check(cmd *cobra.Command, args []string, fl checkFlags) error {
 	findings := model.Check(c, history, cal, packs, on)
 	weeks := model.PlannedWeeks(c, cal, packs.Params)
 	if fl.json {
-		err = writeCheckJSON(a.stdout, on, packs, findings, weeks)
+		err = writeCheckJSON(a.stdout, on, packs, from, findings, weeks)
 	} else {
-		err = writeCheckText(a.stdout, c, on, findings, weeks)
+		err = writeCheckText(a.stdout, c, on, from, findings, weeks)
 	}
 	if err != nil {
 		return err
@@ -83,12 +87,43 @@ func (a *app) check(cmd *cobra.Command, args []string, fl checkFlags) error {
 	return nil
 }
 
-func readCaseFile(path string, lengths model.SessionLengths) (model.CaseFile, error) {
-	data, err := readLimited(path, model.MaxCaseFileBytes+len("\ufeff"),
-		"a case file may be at most "+model.Size(model.MaxCaseFileBytes))
-	if err != nil {
-		return model.CaseFile{}, err
+// caseToCheck is the case check judges, its pupil's earlier plans, and the
+// school it is judged against: a stored case's own database's, or, for a
+// case file, the school fileSchool finds. The case file's size is checked
+// before any school is read.
+func (a *app) caseToCheck(cmd *cobra.Command, args []string, fl checkFlags) (checkSchool, model.Case, []model.PastCase, error) {
+	if fl.file == "" {
+		from := checkSchool{source: "demo"}
+		if !a.demo {
+			from.source = "database"
+			from.path, _ = a.databasePath() // its error is storedCase's to report: it opens the same path
+		}
+		school, c, history, err := a.storedCase(cmd, args[0])
+		from.school = school
+		return from, c, history, err
 	}
+	data, err := readCaseFile(fl.file)
+	if err != nil {
+		return checkSchool{}, model.Case{}, nil, err
+	}
+	from, err := a.fileSchool(cmd, fl.school)
+	if err != nil {
+		return checkSchool{}, model.Case{}, nil, err
+	}
+	cf, err := parseCaseFile(fl.file, data, from.school.Sessions)
+	return from, cf.Case, cf.History, err
+}
+
+// readCaseFile reads a case file's bytes, refusing one past the limit
+// before reading it whole; parseCaseFile reads them.
+func readCaseFile(path string) ([]byte, error) {
+	return readLimited(path, model.MaxCaseFileBytes+len("\ufeff"),
+		"a case file may be at most "+model.Size(model.MaxCaseFileBytes))
+}
+
+// parseCaseFile reads a case file, partial sessions' minutes checked
+// against the school's session lengths.
+func parseCaseFile(path string, data []byte, lengths model.SessionLengths) (model.CaseFile, error) {
 	cf, err := model.ParseCaseFile(data, model.WithSessionLengths(lengths))
 	if err != nil {
 		return model.CaseFile{}, fileProblems(path, err)
@@ -142,11 +177,14 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // checkJSON is the object `check --json` prints (DESIGN.md, "Case file").
+// School says which school profile the case was checked against; a key
+// beyond the contract's four, which keep their names.
 type checkJSON struct {
-	On       string        `json:"on"`
-	Packs    []model.Pack  `json:"packs"`
-	Findings []findingJSON `json:"findings"`
-	Weeks    []weekJSON    `json:"weeks"`
+	On       string           `json:"on"`
+	Packs    []model.Pack     `json:"packs"`
+	School   *checkSchoolJSON `json:"school"`
+	Findings []findingJSON    `json:"findings"`
+	Weeks    []weekJSON       `json:"weeks"`
 }
 
 type findingJSON struct {
@@ -202,23 +240,25 @@ func weeksJSON(weeks []model.WeekHours) []weekJSON {
 	return out
 }
 
-func writeCheckJSON(w io.Writer, on model.Date, packs model.Packs, findings []model.Finding, weeks []model.WeekHours) error {
+func writeCheckJSON(w io.Writer, on model.Date, packs model.Packs, from checkSchool, findings []model.Finding, weeks []model.WeekHours) error {
 	enabled := []model.Pack{}
 	for _, p := range model.AllPacks {
 		if packs.Enabled(p) {
 			enabled = append(enabled, p)
 		}
 	}
-	return writeJSON(w, checkJSON{On: on.String(), Packs: enabled, Findings: findingsJSON(findings), Weeks: weeksJSON(weeks)})
+	return writeJSON(w, checkJSON{On: on.String(), Packs: enabled, School: from.json(),
+		Findings: findingsJSON(findings), Weeks: weeksJSON(weeks)})
 }
 
 // groupTitles head the findings' groups (model.FindingGroup), in order.
 var groupTitles = []string{model.GroupBlocker: "BLOCKERS", model.GroupOverdue: "OVERDUE", model.GroupDue: "DUE",
 	model.GroupUnmet: "NOT MET", model.GroupMet: "MET", model.GroupNotApplicable: "NOT APPLICABLE"}
 
-func writeCheckText(w io.Writer, c model.Case, on model.Date, findings []model.Finding, weeks []model.WeekHours) error {
+func writeCheckText(w io.Writer, c model.Case, on model.Date, from checkSchool, findings []model.Finding, weeks []model.WeekHours) error {
 	fmt.Fprintf(w, "%s (%s), %s, as of %s\n", c.Pupil.Name, c.Pupil.YearGroup, c.Kind.Label(), on.UK())
 	fmt.Fprintf(w, "Plan %s to %s\n", orDash(c.Start.UK()), orDash(c.End().UK()))
+	fmt.Fprintln(w, from.line())
 	for g, title := range groupTitles {
 		var group []model.Finding
 		for _, f := range findings {

@@ -20,6 +20,7 @@ import (
 type exportFlags struct {
 	format, form, out string
 	pupil             string
+	school            bool
 	encrypt, force    bool
 }
 
@@ -36,11 +37,14 @@ func (a *app) exportCommand() *cobra.Command {
 			"with the audit trail's changes listed). The audit log records that the copy was made.\n\n" +
 			"Files are created readable by you only (0600): they hold a child's personal data. A file " +
 			"is written whole or not at all, and one already there is kept unless you give --force. " +
-			"With --encrypt the output is encrypted with a passphrase (age); import opens it. " + passphraseHelp,
+			"With --encrypt the output is encrypted with a passphrase (age); import opens it. " + passphraseHelp + "\n\n" +
+			"With --school instead of a case it writes the school profile (calendar, session lengths, " +
+			"packs and parameters) as a reintegrate/school@1 file, for check --file --school.",
 		Example: "  reintegrate export 4 --format json -o oliver.json\n" +
 			"  reintegrate export 4 --format pdf --form bwmat.plan -o plan.pdf\n" +
 			"  reintegrate export 4 --encrypt -o oliver.json.age\n" +
-			"  reintegrate export --pupil 12 --format pdf -o subject-access.pdf",
+			"  reintegrate export --pupil 12 --format pdf -o subject-access.pdf\n" +
+			"  reintegrate export --school -o school.json",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkExportArgs(args, fl); err != nil {
@@ -50,7 +54,10 @@ func (a *app) exportCommand() *cobra.Command {
 				return err
 			}
 			return a.withStore(cmd, func(s *storage.Store) error {
-				if fl.pupil != "" {
+				switch {
+				case fl.school:
+					return a.exportSchool(cmd, s, fl)
+				case fl.pupil != "":
 					return a.subjectAccess(cmd, s, fl)
 				}
 				return a.export(cmd, s, args[0], fl)
@@ -62,6 +69,7 @@ func (a *app) exportCommand() *cobra.Command {
 	f.StringVar(&fl.form, "form", "", "one form template, e.g. bwmat.plan (pdf and md)")
 	f.StringVarP(&fl.out, "output", "o", "", "write to this file (default: standard output)")
 	f.StringVar(&fl.pupil, "pupil", "", "everything held about this pupil (pupil ID or UPN), for a subject access request")
+	f.BoolVar(&fl.school, "school", false, "the school profile as a school file (json), for check --file --school")
 	f.BoolVar(&fl.encrypt, "encrypt", false, "encrypt the output with a passphrase")
 	f.BoolVar(&fl.force, "force", false, "replace the -o file if it is already there")
 	return cmd
@@ -69,6 +77,9 @@ func (a *app) exportCommand() *cobra.Command {
 
 // checkExportArgs: a case ID or --pupil, not both; formats as listed.
 func checkExportArgs(args []string, fl exportFlags) error {
+	if fl.school {
+		return checkSchoolExportArgs(args, fl)
+	}
 	switch {
 	case fl.format != "json" && fl.format != "pdf" && fl.format != "md":
 		return usageError("--format: %q is not a format: use json, pdf or md", fl.format)
