@@ -245,19 +245,22 @@ func (p *cases) table(height int) string {
 
 func (p *cases) thisWeek(r CaseSummary) string {
 	if !r.HasWeek {
-		return thisWeek(nil)
+		return thisWeek(nil, [5]model.PlanDay{})
 	}
 	plan := model.PlanDates{Start: r.Start, End: r.End}
 	wh := model.PlannedWeek(r.Week, r.Pupil, plan, p.c.Cal, p.c.School.Packs.Params)
-	return thisWeek(&wh)
+	return thisWeek(&wh, p.c.Cal.WeekDays(r.Week.WeekBeginning, plan))
 }
 
 // thisWeek is a week's hours against its threshold, with a word when it
-// falls short so the meaning never rests on colour.
-func thisWeek(wh *model.WeekHours) string {
+// falls short so the meaning never rests on colour; a week with none of
+// the plan's school days (half term, after the plan's end) says which.
+func thisWeek(wh *model.WeekHours, days [5]model.PlanDay) string {
 	switch {
 	case wh == nil:
 		return "no week planned"
+	case wh.SchoolDays == 0:
+		return model.NoPlannedDay(days)
 	case !wh.HasThreshold:
 		return hours(wh.HoursInEducation) + " h (no threshold)"
 	case wh.FullTime:

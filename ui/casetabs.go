@@ -267,10 +267,10 @@ func (p *casePage) thisWeek() string {
 	cs := p.data.cs
 	w, ok := cs.WeekFor(p.c.On)
 	if !ok {
-		return thisWeek(nil)
+		return thisWeek(nil, [5]model.PlanDay{})
 	}
 	wh := model.PlannedWeek(w, cs.Pupil, cs.Dates(), p.c.Cal, p.c.School.Packs.Params)
-	return thisWeek(&wh)
+	return thisWeek(&wh, p.c.Cal.WeekDays(w.WeekBeginning, cs.Dates()))
 }
 
 // auditText says what a change did: the action, and for an update which

@@ -137,3 +137,16 @@ func TestTodayOnGoodFriday(t *testing.T) {
 	d.mustSee("Friday 26/03/2027 · not a school day (Good Friday)", "#  school shut      #  school shut")
 	d.mustNotSee("# school", "home lrn", "/ school")
 }
+
+// The Cases list and the case's Overview say a half-term week is shut, not
+// "0/0 h full time".
+func TestThisWeekInTheHalfTerm(t *testing.T) {
+	d := newShutDaysDriver(t, 120, 40, "2027-02-16")
+	d.keys("c")
+	d.mustSee("Zoë Brontë", "school shut")
+	d.mustNotSee("0/0 h")
+	d = newShutDaysDriver(t, 120, 40, "2027-02-16")
+	d.keys("enter")
+	d.mustSee("This week", "school shut")
+	d.mustNotSee("0/0 h")
+}

@@ -44,6 +44,8 @@ type caseRow struct {
 	Weeks          int              `json:"weeks"` // weeks from start to planned end
 	HoursThisWeek  *float64         `json:"hours_this_week"`
 	ThresholdHours *float64         `json:"threshold_hours"`
+
+	noPlanDay string // why this week has none of the plan's school days, if it has none
 }
 
 func (a *app) cases(cmd *cobra.Command, s *storage.Store, all, asJSON bool) error {
@@ -86,6 +88,9 @@ func newCaseRow(cs storage.CaseSummary, cal *model.Calendar, params model.Params
 	if cs.HasWeek {
 		c := model.Case{Pupil: cs.Pupil, Start: cs.Start, PlannedEnd: cs.End, Timetable: []model.Week{cs.Week}}
 		wh := model.PlannedWeeks(c, cal, params)[0]
+		if wh.SchoolDays == 0 {
+			r.noPlanDay = model.NoPlannedDay(cal.WeekDays(cs.Week.WeekBeginning, c.Dates()))
+		}
 		hours := wh.HoursInEducation
 		r.HoursThisWeek = &hours
 		if wh.HasThreshold {
@@ -113,7 +118,10 @@ func writeCases(w io.Writer, rows []caseRow, all bool) error {
 			week = fmt.Sprintf("%d of %d", r.Week, r.Weeks)
 		}
 		hours := "-"
-		if r.HoursThisWeek != nil {
+		switch {
+		case r.noPlanDay != "": // a half-term week, or one after the plan: nothing to count
+			hours = r.noPlanDay
+		case r.HoursThisWeek != nil:
 			hours = model.FormatHours(*r.HoursThisWeek) + " h"
 			if r.ThresholdHours != nil {
 				hours += " of " + model.FormatHours(*r.ThresholdHours)

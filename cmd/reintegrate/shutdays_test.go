@@ -30,3 +30,11 @@ func lineStarting(text, prefix string) string {
 	}
 	return ""
 }
+
+// `cases` on a half-term day: this week is shut, not "0 h of 0".
+func TestCasesInTheHalfTerm(t *testing.T) {
+	out := mustRun(t, "--demo", "--on", "2027-02-16", "cases")
+	if strings.Contains(out, "0 h of 0") || !strings.Contains(out, "school shut") {
+		t.Errorf("cases over the half term:\n%s", out)
+	}
+}
