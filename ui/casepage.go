@@ -12,28 +12,37 @@ import (
 	"reintegrate/model"
 )
 
-// caseKeyMap is the Case screen's keys.
+// caseKeyMap is the Case screen's keys. Each key means one thing across
+// the tabs: s, e and x act on the Overview, a and del on the Reviews, m on
+// the Notifications; enter opens what is under the cursor. Each opens a
+// form: nothing changes until it is filled and saved.
 type caseKeyMap struct {
-	NextTab   key.Binding
-	PrevTab   key.Binding
-	Timetable key.Binding
-	Open      key.Binding
-	Review    key.Binding
-	Reload    key.Binding
-	GoTo      key.Binding // 1 to 6: straight to a tab
-	Pupil     key.Binding
+	NextTab    key.Binding
+	PrevTab    key.Binding
+	Timetable  key.Binding
+	Open       key.Binding
+	Review     key.Binding
+	ReviewOpen key.Binding
+	StrikeOut  key.Binding
+	MarkSent   key.Binding
+	Reload     key.Binding
+	GoTo       key.Binding // 1 to 6: straight to a tab
+	Pupil      key.Binding
 }
 
 func defaultCaseKeyMap() caseKeyMap {
 	return caseKeyMap{
-		NextTab:   key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next tab")),
-		PrevTab:   key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "previous tab")),
-		Timetable: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timetable grid")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open form")),
-		Review:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "record a review")),
-		Reload:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
-		GoTo:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "go to tab")),
-		Pupil:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pupil details")),
+		NextTab:    key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next tab")),
+		PrevTab:    key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "previous tab")),
+		Timetable:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timetable grid")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open form")),
+		Review:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "record a review")),
+		ReviewOpen: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "record/correct review")),
+		StrikeOut:  key.NewBinding(key.WithKeys("delete", "backspace"), key.WithHelp("del", "strike out review")),
+		MarkSent:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark sent")),
+		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		GoTo:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "go to tab")),
+		Pupil:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pupil details")),
 	}
 }
 
@@ -113,9 +122,9 @@ func (p *casePage) ShortHelp() []key.Binding {
 	case tabForms:
 		b = append(b, p.keys.Open)
 	case tabReviews:
-		b = append(b, p.keys.Review)
+		b = append(b, p.keys.Review, p.keys.ReviewOpen, p.keys.StrikeOut)
 	case tabNotifications:
-		b = append(b, markSentKey)
+		b = append(b, p.keys.MarkSent)
 	}
 	return b
 }
@@ -124,9 +133,9 @@ func (p *casePage) FullHelp() [][]key.Binding {
 	k := p.c.Keys
 	return [][]key.Binding{
 		{p.keys.NextTab, p.keys.PrevTab, p.keys.GoTo},
-		{k.Up, k.Down, p.keys.Open, p.keys.Review},
-		{p.keys.Timetable, p.keys.Pupil, p.keys.Reload, markSentKey},
+		{k.Up, k.Down, p.keys.Open, p.keys.Timetable, p.keys.Pupil, p.keys.Reload},
 		{p.status.Start, p.status.Extend, p.status.Close},
+		{p.keys.Review, p.keys.ReviewOpen, p.keys.StrikeOut, p.keys.MarkSent},
 	}
 }
 
@@ -164,8 +173,6 @@ func (p *casePage) Update(msg tea.Msg) tea.Cmd {
 		return loadCase(p.c, p.id)
 	case formFinishedMsg:
 		return p.nextInQueue(msg)
-	case notificationSavedMsg:
-		return p.notificationSaved(msg)
 	case tea.KeyPressMsg:
 		return p.key(msg)
 	}
@@ -220,8 +227,8 @@ func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil // any other key keeps the completed form as it is
 	}
 	s := msg.String()
-	if p.tab == tabOverview && p.data != nil && p.data.err == nil {
-		if cmd, ok := p.statusKey(msg); ok {
+	if p.data != nil && p.data.err == nil {
+		if cmd, ok := p.tabKey(msg); ok {
 			return cmd
 		}
 	}
@@ -244,14 +251,26 @@ func (p *casePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newPupilPage(p.c, p.data.cs.Pupil))
 	case key.Matches(msg, p.keys.Open) && p.tab == tabForms:
 		return p.openForm()
-	case key.Matches(msg, markSentKey) && p.tab == tabNotifications:
-		return p.markSent()
-	case key.Matches(msg, p.keys.Review) && p.tab == tabReviews:
-		return push(newFormPage(p.c, p.data.cs, p.data.version, newReviewDraft(p.data.cs, p.c.On), "Record a review"))
 	default:
 		p.list.move(msg, p.c.Keys, p.height-2)
 	}
 	return nil
+}
+
+// tabKey handles the keys of the tab in view: the Overview's status keys,
+// the Reviews' and the Notifications' own; ok is false for any other key.
+func (p *casePage) tabKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch p.tab {
+	case tabOverview:
+		return p.statusKey(msg)
+	case tabReviews:
+		return p.reviewKey(msg)
+	case tabNotifications:
+		if key.Matches(msg, p.keys.MarkSent) {
+			return p.markSent(), true
+		}
+	}
+	return nil, false
 }
 
 // setTab shows tab i with the cursor where it was left on it.

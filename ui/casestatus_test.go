@@ -70,16 +70,73 @@ func TestExtendThePlan(t *testing.T) {
 }
 
 // Closing records the typed outcome the reports and the Worcestershire
-// rules count by, the note beside it, and the date it closed.
+// rules count by, the note beside it, the date it closed and who closed
+// it; the Overview then shows all three.
 func TestCloseThePlan(t *testing.T) {
 	d := newDriver(t, 100, 30, false)
 	d.keys("enter", "x")
-	d.mustSee("Close the plan", "Successful: back in full-time education")
-	d.keys("down", "enter", "Moved to a specialist setting", "enter", "enter")
-	d.mustSee("Plan closed.")
+	d.mustSee("Close the plan", "Successful: back in full-time education", "Moved to another provision")
+	d.keys("down", "enter", "Moved to a specialist setting", "enter", "enter", "enter")
+	d.mustSee("Closed by: type the name of the person closing the plan")
+	d.keys("Ms R Khan", "enter")
+	d.mustSee("Plan closed on 04/11/2026: unsuccessful.")
 	got := caseOf(t, d, "Sam Taylor")
-	if got.Status != model.Closed || !got.Closed.Equal(testOn) ||
-		got.Outcome != model.Unsuccessful || got.OutcomeNote != "Moved to a specialist setting" {
-		t.Fatalf("after closing: status %q on %s, outcome %q, note %q", got.Status, got.Closed, got.Outcome, got.OutcomeNote)
+	if got.Status != model.Closed || !got.Closed.Equal(testOn) || got.Outcome != model.Unsuccessful ||
+		got.OutcomeNote != "Moved to a specialist setting" || got.ClosedBy != "Ms R Khan" || !got.ClosedOver.IsZero() {
+		t.Fatalf("after closing: status %q on %s, outcome %q, note %q, by %q, over %+v", got.Status, got.Closed,
+			got.Outcome, got.OutcomeNote, got.ClosedBy, got.ClosedOver)
+	}
+	d.mustSee("Closed     04/11/2026 by Ms R Khan", "Outcome    Unsuccessful · Moved to a specialist setting")
+}
+
+// A plan cannot close on a day still to come, nor before it started.
+func TestCloseDateHasHappened(t *testing.T) {
+	d := newDriver(t, 100, 30, false)
+	d.keys("enter", "x", "enter", "enter")
+	clearInput(d)
+	d.keys("05/11/2026", "enter")
+	d.mustSee("Closed on: 05/11/2026 is in the future (today is 04/11/2026): type the date it was closed")
+	clearInput(d)
+	d.keys("01/11/2026", "enter")
+	d.mustSee("Closed on: it must be on or after 02/11/2026")
+	if got := caseOf(t, d, "Sam Taylor"); got.Status != model.Active {
+		t.Fatalf("the plan was closed on a refused date: %q", got.Status)
+	}
+}
+
+// 002 s5.2-5.3: Aisha's plan has no written consent, a blocker. Closing it
+// all the same says which blockers are open and asks why; the reason and
+// the blockers are recorded with the case and shown on the Overview.
+func TestCloseWithABlockerOpenAsksWhy(t *testing.T) {
+	d := newDriver(t, 100, 30, false)
+	d.keys("c", "aisha", "enter", "x", "down", "down", "enter", "Family moved away", "enter")
+	clearInput(d)
+	d.keys("04/11/2026", "enter", "Mr T Green", "enter")
+	d.mustSee("1 blocker is still open", "no written agreement from a parent or carer (consent.parent)",
+		"Why close the plan with them open?")
+	d.keys("enter")
+	d.mustSee("Why close with blockers open: type why the plan is closed while they are open")
+	if got := caseOf(t, d, "Aisha Khan"); got.Status == model.Closed {
+		t.Fatal("closed with a blocker open and no reason")
+	}
+	d.keys("The family moved to Leeds before it started", "enter")
+	d.mustSee("Plan closed on 04/11/2026: moved to another provision.", "Blockers   open when closed: consent.parent",
+		"why: The family moved to Leeds before it started")
+	got := caseOf(t, d, "Aisha Khan")
+	if got.Outcome != model.MovedProvision || len(got.ClosedOver.Blockers) != 1 || got.ClosedOver.Blockers[0] != "consent.parent" ||
+		got.ClosedOver.Reason != "The family moved to Leeds before it started" {
+		t.Fatalf("closed: outcome %q, over %+v", got.Outcome, got.ClosedOver)
+	}
+}
+
+// 002 s5.10: an extension is agreed on a day that has come.
+func TestExtensionAgreedNotInTheFuture(t *testing.T) {
+	d := newDriver(t, 100, 30, false)
+	d.keys("enter", "e", "18/12/2026", "enter", "Anxiety about the return", "enter", "y")
+	clearInput(d)
+	d.keys("10/11/2026", "enter")
+	d.mustSee("Agreed on: 10/11/2026 is in the future (today is 04/11/2026): type the date it was agreed")
+	if ext := caseOf(t, d, "Sam Taylor").Extensions; len(ext) != 0 {
+		t.Fatalf("an extension agreed in the future was saved: %+v", ext)
 	}
 }

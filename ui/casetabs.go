@@ -29,6 +29,15 @@ func (p *casePage) buildOverview() {
 	l.addLabelled(st, "Risk", riskText(cs.RiskAssessment), p.width)
 	l.addLabelled(st, "Home work", orNone(sanitise(cs.HomeLearning)), p.width)
 	l.addLabelled(st, "This week", p.thisWeek(), p.width)
+	l.addLabelled(st, "Reviews", p.reviewsSummary(), p.width)
+	if cs.Status == model.Closed {
+		l.addLabelled(st, "Closed", closedText(cs), p.width)
+		l.addLabelled(st, "Outcome", outcomeText(cs), p.width)
+		if !cs.ClosedOver.IsZero() {
+			l.addLabelled(st, "Blockers", "open when closed: "+strings.Join(cs.ClosedOver.Blockers, ", ")+
+				" · why: "+sanitise(oneLine(cs.ClosedOver.Reason)), p.width)
+		}
+	}
 	l.addLabelled(st, "Findings", p.findingCounts()+st.Subtle.Render("  (tab 2)"), p.width)
 	l.add("")
 	l.add(st.Title.Render(fmt.Sprintf("People involved: %d", len(cs.Involvement))))
@@ -218,28 +227,6 @@ func (p *casePage) addMissing(missing []string) {
 	}
 }
 
-func (p *casePage) buildReviews() {
-	st, cs, l := p.c.Styles, p.data.cs, &p.list
-	for _, f := range p.findings {
-		if f.Rule == "reviews.scheduled" && !f.Due.IsZero() {
-			l.add(st.Title.Render("Next review by "+f.Due.UK()) + " " + nextReviewWord(st, f))
-		}
-	}
-	l.add(st.Title.Render(fmt.Sprintf("Reviews recorded: %d", len(cs.Reviews))))
-	if len(cs.Reviews) == 0 {
-		l.add(st.Subtle.Render("None yet. Press a to record one."))
-		return
-	}
-	cols := []column{{Title: "Due", Width: 10}, {Title: "Held", Width: 10}, {Title: "Kind", Width: 9},
-		{Title: "Pupil views", Width: 11}, {Title: "Parent", Width: 6}, {Title: "Notes", Width: 10, Flex: 1}}
-	w := widths(cols, p.width-2)
-	l.add(st.Subtle.Render(tableHead(cols, w)))
-	for i, r := range cs.Reviews {
-		l.addItem(tableRow(cols, w, dateOr(r.Due, "—"), dateOr(r.Held, "not held"), orNone(r.Kind),
-			yesNo(r.PupilViews), yesNo(r.ParentAttended), sanitise(r.Notes)), int64(i))
-	}
-}
-
 func (p *casePage) buildHistory() {
 	st, l := p.c.Styles, &p.list
 	l.add(st.Title.Render(fmt.Sprintf("Changes to this case: %d", len(p.data.audit))))
@@ -300,14 +287,22 @@ func auditText(a AuditEntry) string {
 	return a.Action + ": " + strings.ToLower(strings.Join(changed, ", "))
 }
 
-// nextReviewWord says where the next review stands in words: MET on the
-// reviews rule means the reviews so far were held, not that this one was.
-func nextReviewWord(st *Styles, f model.Finding) string {
-	switch f.Status {
-	case model.Overdue:
-		return st.Overdue.Render("OVERDUE")
-	case model.Due:
-		return st.Due.Render("DUE SOON")
-	}
-	return st.Subtle.Render("(reviews so far held on time)")
+// closedText says when the plan closed and who closed it.
+func closedText(cs model.Case) string {
+	return dateOr(cs.Closed, "date not recorded") + " by " + cmpOr(sanitise(cs.ClosedBy), "(not recorded)")
 }
+
+// outcomeText is the typed outcome with the note beside it.
+func outcomeText(cs model.Case) string {
+	s := cs.Outcome.Label()
+	if cs.Outcome == model.NoOutcome {
+		s = "NOT RECORDED"
+	}
+	if n := oneLine(cs.OutcomeNote); n != "" {
+		s += " · " + sanitise(n)
+	}
+	return s
+}
+
+// oneLine puts typed text on one line, for a labelled line of the Overview.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
@@ -31,6 +32,11 @@ func finished(completed bool) tea.Cmd {
 // wholeOnly is a draft that cannot be kept as a draft: a review or a
 // change to the case's status is recorded whole or not at all.
 type wholeOnly interface{ wholeOnly() }
+
+// rebuilder is a draft that is not a protocol template (a review, a
+// change to the case's status) and builds its form again over the answers
+// given, so a refused save can be corrected.
+type rebuilder interface{ rebuild() *huh.Form }
 
 type formSavedMsg struct {
 	title   string
@@ -130,6 +136,12 @@ func (p *formPage) complete() tea.Cmd {
 // go back from completed), so a refused answer can be corrected; the
 // problem shows under it.
 func (p *formPage) reopen(problem string) tea.Cmd {
+	if d, ok := p.draft.(rebuilder); ok {
+		p.form = newEmbeddedForm(d.rebuild(), p.c.Styles, p.width, p.formHeight(), false)
+		p.form.touched = true
+		p.form.refuse(problem)
+		return p.form.init()
+	}
 	rec := p.draft.Record(model.Date{})
 	t := p.template()
 	if t == nil {
@@ -162,6 +174,11 @@ func (p *formPage) save(rec model.FormRecord, part bool, missing int) tea.Cmd {
 	if !part {
 		if err := p.draft.Apply(&cs); err != nil {
 			return p.reopen(err.Error())
+		}
+		// Whatever form wrote them, dates of things that happened (signed,
+		// held, sent, closed) cannot be in the future.
+		if future := model.NewFutureDates(p.cs, cs, p.c.On); len(future) > 0 {
+			return p.reopen(future[0].Message(p.c.On))
 		}
 	}
 	if rec.Template != "" {

@@ -43,6 +43,22 @@ var screens = []struct {
 	// Kept part-done, then opened again: the answer so far is there.
 	{"form-resume", func(d *driver) { d.keys("enter", "3", "enter", "J", "esc", "d", "enter") }},
 	{"review", func(d *driver) { d.keys("enter", "4", "a") }},
+	{"review-who", func(d *driver) { d.keys("enter", "4", "a", "enter", "enter", "enter", "space") }},
+	{"review-views", func(d *driver) { d.keys("enter", "4", "a", "enter", "enter", "enter", "space", "enter") }},
+	{"case-reviews-held", recordReviewForGolden},
+	{"review-correct", func(d *driver) { recordReviewForGolden(d); d.keys("enter") }},
+	{"review-strike-out", func(d *driver) { recordReviewForGolden(d); d.keys("delete") }},
+	{"case-reviews-struck-out", func(d *driver) {
+		recordReviewForGolden(d)
+		d.keys("delete", "Recorded against the wrong pupil", "enter")
+	}},
+	{"case-close-blockers", func(d *driver) {
+		d.keys("c", "aisha", "enter", "x", "down", "down", "enter", "Family moved away", "enter", "enter", "Mr T Green", "enter")
+	}},
+	{"case-closed-overview", func(d *driver) {
+		d.keys("enter", "x", "down", "enter", "Back to the AP setting from 09/11/2026", "enter", "enter", "Ms R Khan", "enter")
+	}},
+	{"notification-sent", func(d *driver) { d.keys("enter", "6", "m") }},
 	{"new-case", func(d *driver) { d.keys("n") }},
 	{"new-case-details", func(d *driver) { d.keys("n", "aish", "enter") }},
 	{"new-case-new-pupil", func(d *driver) { d.keys("n", "enter") }},
@@ -65,6 +81,14 @@ var screens = []struct {
 	{"new-case-upn-taken", func(d *driver) {
 		d.keys("n", "enter", "Ada Lovelace", "enter", "01/09/2013", "enter", "A123456789012", "enter")
 	}},
+}
+
+// recordReviewForGolden records Sam's review due by 16/11/2026, held
+// today, with the pupil and a parent, their views and what was decided.
+func recordReviewForGolden(d *driver) {
+	d.keys("enter", "4", "a", "enter", "enter", "enter", "space", "down", "space", "enter",
+		"Mornings are fine; lunchtimes are hard", "enter", "Wants Fridays kept short", "enter",
+		"Full days from 16/11; lunch club on Mondays", "enter")
 }
 
 // TestGolden compares every screen, without styling, with its golden file

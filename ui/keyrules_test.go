@@ -40,7 +40,6 @@ func keyMaps() map[string]any {
 		"cases":          defaultCasesKeyMap(),
 		"case":           defaultCaseKeyMap(),
 		"case.status":    defaultStatusKeyMap(),
-		"case.sent":      markSentKey,
 		"reports":        defaultReportsKeyMap(),
 		"settings":       defaultSettingsKeyMap(),
 		"wizard":         defaultWizardKeyMap(),
@@ -68,8 +67,10 @@ var keyClasses = map[string]keyClass{
 
 	"case.NextTab": moves, "case.PrevTab": moves, "case.Timetable": moves, "case.Open": moves,
 	"case.Review": moves, "case.Reload": moves, "case.GoTo": moves, "case.Pupil": moves,
+	// Each opens a form: the review, the strike-out's reason, the date and
+	// the sender of a notification.
+	"case.ReviewOpen": moves, "case.StrikeOut": moves, "case.MarkSent": moves,
 	"case.status.Start": moves, "case.status.Extend": moves, "case.status.Close": moves,
-	"case.sent": edits, // records the notification as sent, at once
 
 	// The period's dates and the save paths are typed into a box first;
 	// a saved report is a file, not the record.
@@ -182,7 +183,7 @@ func TestKeyMapsAreAllAudited(t *testing.T) {
 		t.Fatal(err)
 	}
 	listed := map[string]bool{"DefaultGlobalKeyMap": true, "defaultTodayKeyMap": true, "reportsKey": true,
-		"defaultCasesKeyMap": true, "defaultCaseKeyMap": true, "defaultStatusKeyMap": true, "markSentKey": true,
+		"defaultCasesKeyMap": true, "defaultCaseKeyMap": true, "defaultStatusKeyMap": true,
 		"defaultReportsKeyMap": true, "defaultSettingsKeyMap": true, "defaultWizardKeyMap": true,
 		"defaultFormKeyMap": true, "defaultLeaveKeys": true, "defaultGridKeyMap": true, "defaultGridPromptKeys": true,
 		"defaultImportKeyMap": true}

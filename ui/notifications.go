@@ -7,30 +7,18 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"reintegrate/model"
 )
 
-// The case page's Notifications tab (issue 6): what the case must send,
-// to whom and by when, worked out by model.ProposedNotificationsIn from
-// its kind, the pupil's flags, its dates and the packs; one key records
-// the one under the cursor as sent today, saved with the case's version
-// so a change made elsewhere meanwhile is not overwritten.
-
-// markSentKey records the chosen notification as sent on the as-of date.
-// It writes at once, so it is a key no screen moves with (s goes to the
-// Settings from Today and starts a plan on the Overview).
-var markSentKey = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "record as sent today"))
-
-// notificationSavedMsg is the answer to marking one sent.
-type notificationSavedMsg struct {
-	id   int64
-	sent model.Notification
-	err  error
-}
+// The case page's Notifications tab: what the case must send, to whom and
+// by when, worked out by model.ProposedNotificationsIn from its kind, the
+// pupil's flags, its dates and the packs; m records the one under the
+// cursor as sent, asking the date and who sent it, saved with the case's
+// version so a change made elsewhere meanwhile is not overwritten.
 
 // proposals are the case's proposed notifications as of the app's date.
 func (p *casePage) proposals() []model.ProposedNotification {
@@ -65,7 +53,8 @@ func (p *casePage) buildNotifications() {
 		}
 	}
 	l.add("")
-	l.add(st.Subtle.Render(markSentKey.Help().Key + " records the notification under the cursor as sent today (" + p.c.On.UK() + ")."))
+	l.addWrapped(st.Subtle, "m records the notification under the cursor as sent: the date it went (today, "+
+		p.c.On.UK()+", unless you type another) and who sent it.", p.width)
 }
 
 // notificationWord is the status in a word, with its style; the word says
@@ -84,8 +73,9 @@ func notificationWord(st *Styles, pr model.ProposedNotification) (string, func(.
 	return "SENT", st.Met.Render
 }
 
-// markSent saves the case with the chosen notification recorded as sent
-// today; the store refuses it if the case changed since it was loaded.
+// markSent asks when the notification under the cursor was sent and by
+// whom, as the command line's notify --sent --by does, and saves it with
+// the case (the Form screen's conflict-checked save).
 func (p *casePage) markSent() tea.Cmd {
 	props := p.proposals()
 	i, ok := p.list.chosen()
@@ -94,31 +84,35 @@ func (p *casePage) markSent() tea.Cmd {
 	}
 	pr := props[i]
 	if !pr.Sent.IsZero() {
-		return say(fmt.Sprintf("Already recorded: sent to the %s on %s.", pr.To.Label(), pr.Sent.UK()))
+		return refuse(fmt.Sprintf("Already recorded: sent to the %s on %s.", pr.To.Label(), pr.Sent.UK()))
 	}
 	cs := p.data.cs
-	n := pr.Record(p.c.On, "")
-	cs.Notifications = append(slices.Clone(cs.Notifications), n)
-	store, ctx, version := p.c.Store, p.c.ctx, p.data.version
-	return func() tea.Msg {
-		_, err := store.SaveCase(ctx, cs, version)
-		return notificationSavedMsg{id: cs.ID, sent: n, err: err}
-	}
+	return push(newFormPage(p.c, cs, p.data.version, newSentDraft(pr, p.c.On), "Record a notification"))
 }
 
-// notificationSaved reloads the case either way: after a save to show it,
-// after a refusal to show what the other change was.
-func (p *casePage) notificationSaved(msg notificationSavedMsg) tea.Cmd {
-	if msg.id != p.id {
+// newSentDraft records the proposal as sent on a day that has come (today
+// unless another is typed), by the person named.
+func newSentDraft(pr model.ProposedNotification, on model.Date) *caseChangeDraft {
+	sent, by := on.UK(), ""
+	what := cmp.Or(strings.ReplaceAll(pr.What, "_", " "), "notification")
+	d := &caseChangeDraft{}
+	d.build = func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(
+			huh.NewInput().Title("Sent on (DD/MM/YYYY)").Value(&sent).Validate(happened("Sent on", "sent", on, model.Date{})),
+			huh.NewInput().Title("Sent by").Value(&by).Validate(needText("Sent by", "the name of the person who sent it")),
+		).Title("Record the " + what + " as sent to the " + pr.To.Label()))
+	}
+	d.apply = func(c *model.Case) error {
+		if err := errors.Join(happened("Sent on", "sent", on, model.Date{})(sent),
+			needText("Sent by", "the name of the person who sent it")(by)); err != nil {
+			return err
+		}
+		when, _ := model.ParseDate(sent)
+		n := pr.Record(when, sanitise(by))
+		c.Notifications = append(slices.Clone(c.Notifications), n)
+		d.done = fmt.Sprintf("Recorded: %s sent to the %s on %s by %s.", what, pr.To.Label(), when.UK(), n.SentBy)
 		return nil
 	}
-	reload := loadCase(p.c, p.id)
-	if errors.Is(msg.err, ErrConflict) {
-		return tea.Batch(reload, complain(errors.New("this case was changed elsewhere, so nothing was recorded: it has been reloaded, press "+markSentKey.Help().Key+" again")))
-	}
-	if msg.err != nil {
-		return complain(fmt.Errorf("record the notification: %w", msg.err))
-	}
-	what := cmp.Or(strings.ReplaceAll(msg.sent.What, "_", " "), "notification")
-	return tea.Batch(reload, say(fmt.Sprintf("Recorded: %s sent to the %s on %s.", what, msg.sent.To.Label(), msg.sent.Sent.UK())))
+	d.form = d.build()
+	return d
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,39 +140,6 @@ func openNotifications(t *testing.T) *driver {
 	d.send(pushMsg{newCasePage(d.root().common, id)})
 	d.keys("6")
 	return d
-}
-
-// 002 s7: Sam is on a Child in Need plan: the LA and the social worker
-// get a copy of the plan by the start. One key records it sent today.
-func TestNotificationsMarkSent(t *testing.T) {
-	d := openNotifications(t)
-	d.mustSee("Notifications: 3 needed, 0 sent", "local authority", "social worker", "governors",
-		"Child Protection or Child in Need plan: send a copy of the reduced timetable to the", "named social worker (002 s7)")
-	d.keys("ctrl+s")
-	if d.store.saves != 1 {
-		t.Fatalf("saves = %d, want 1", d.store.saves)
-	}
-	got := d.store.lastSave.Notifications
-	if len(got) != 1 || got[0].Sent != testOn || got[0].To == "" {
-		t.Fatalf("saved notifications = %+v, want one sent on %s", got, testOn.UK())
-	}
-	d.mustSee("Recorded: ", "Notifications: 3 needed, 1 sent")
-	d.keys("ctrl+s") // the same one again: already recorded
-	if d.store.saves != 1 {
-		t.Errorf("marking a sent notification again saved the case")
-	}
-	d.mustSee("Already recorded: sent to the")
-}
-
-// A change saved elsewhere meanwhile is not overwritten.
-func TestNotificationsConflict(t *testing.T) {
-	d := openNotifications(t)
-	d.store.saveErr = errors.Join(errors.New("case 1 was changed elsewhere; reload it"), ErrConflict)
-	d.keys("ctrl+s")
-	d.mustSee("this case was changed elsewhere, so nothing was recorded")
-	if d.store.saves != 0 {
-		t.Errorf("saves = %d after a conflict", d.store.saves)
-	}
 }
 
 // The screens fit an 80x24 terminal: nothing runs past the edge.

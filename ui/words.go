@@ -176,14 +176,6 @@ func dateOr(d model.Date, missing string) string {
 	return d.UK()
 }
 
-// yesNo is a recorded yes or no.
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
-
 // weekOf says where the date falls in the plan: "week 2 of 6", "starts
 // 02/11/2026", "ended 11/12/2026".
 func weekOf(start, end, on model.Date) string {
