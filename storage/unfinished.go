@@ -106,3 +106,16 @@ func sweepNote(note string) (string, bool) {
 	removeDB(temp)
 	return temp, true
 }
+
+// SweepRestoring removes the staged copy an earlier version's restore kept
+// beside the database as DB.restoring (with its journal files) when it was
+// killed, and returns what it removed. Restores now stage through an
+// OutputFile, which SweepUnfinished covers.
+func SweepRestoring(db string) []string {
+	staged := db + ".restoring"
+	if _, err := os.Lstat(staged); err != nil {
+		return nil
+	}
+	removeDB(staged)
+	return []string{staged}
+}

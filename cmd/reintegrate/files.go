@@ -249,7 +249,7 @@ func (a *app) restoreCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.sweep()
+			a.sweep(to)
 			if err := a.restore(cmd.Context(), args[0], to); err != nil {
 				return err
 			}

@@ -122,3 +122,22 @@ func TestBackupToAFullDisk(t *testing.T) {
 		}
 	}
 }
+
+// A restore killed by an earlier version left DB.restoring beside the
+// database (a whole plain copy of a backup): the next start removes it and
+// says so.
+func TestStartSweepsAKilledRestoresCopy(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "school.db")
+	mustRun(t, "--db="+db, "import", fixture("good/design-example.json"))
+	staged := db + ".restoring"
+	if err := os.WriteFile(staged, []byte("SQLite format 3\x00 and the rest"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "--db="+db, "cases")
+	if r.code != exitOK || !strings.Contains(r.stderr, "removed "+staged+", left unfinished by an interrupted run") {
+		t.Errorf("cases after a killed restore: exit %d, %q; want 0 and the sweep reported", r.code, r.stderr)
+	}
+	if _, err := os.Lstat(staged); err == nil {
+		t.Error("the killed restore's copy is still there")
+	}
+}

@@ -25,14 +25,15 @@ func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 		return nil, nil, usageError("--demo and --db together: --demo opens a throwaway "+
 			"database of sample cases and never touches %s; give one of them", a.dbPath)
 	}
-	a.sweep()
 	if a.demo {
+		a.sweep("")
 		return a.openDemo(ctx, opt)
 	}
 	path, err := a.databasePath()
 	if err != nil {
 		return nil, nil, err
 	}
+	a.sweep(path)
 	// The whole-file check runs when the file may have changed since the
 	// last clean one, and once a day (storage/checked.go); without a cache
 	// folder, on every open.
@@ -48,8 +49,12 @@ func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 
 // sweep removes what interrupted runs left half-written (an export, a
 // report, a backup or a restore killed part-way), and says so.
-func (a *app) sweep() {
-	for _, path := range storage.SweepUnfinished() {
+func (a *app) sweep(db string) {
+	swept := storage.SweepUnfinished()
+	if db != "" {
+		swept = append(swept, storage.SweepRestoring(db)...)
+	}
+	for _, path := range swept {
 		fmt.Fprintf(a.stderr, "reintegrate: removed %s, left unfinished by an interrupted run (the file it was to become was never written)\n", path)
 	}
 }
