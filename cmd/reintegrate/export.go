@@ -209,7 +209,7 @@ func checkOutput(path string, force bool) error {
 		return nil
 	}
 	if _, err := os.Lstat(path); err == nil {
-		return outputError(fmt.Errorf("%s already exists: nothing was written: %w", path, storage.ErrExists))
+		return usageError("%s already exists: nothing was written; choose another name, or give --force to replace it", path)
 	}
 	return nil
 }

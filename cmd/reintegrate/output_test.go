@@ -141,3 +141,18 @@ func TestStartSweepsAKilledRestoresCopy(t *testing.T) {
 		t.Error("the killed restore's copy is still there")
 	}
 }
+
+// --db at a file that is not a database: exit 2, what it looks like and
+// what to do, and the file as it was (mode too).
+func TestDBThatIsNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte("Zoë's notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "--db="+path, "cases")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "is not a reintegrate database (it looks like a text file)") ||
+		!strings.Contains(r.stderr, "--db") || strings.Contains(r.stderr, "damaged") {
+		t.Errorf("--db at a text file: exit %d, %q; want 2 saying what it is", r.code, r.stderr)
+	}
+	wantMode(t, path, 0o644)
+}

@@ -41,6 +41,9 @@ func (a *app) openStore(ctx context.Context) (*storage.Store, func(), error) {
 		opt.CheckRecordDir = dir
 	}
 	s, err := storage.Open(ctx, path, opt)
+	if errors.Is(err, storage.ErrNotOurs) {
+		return nil, nil, badInput(err) // --db names the wrong file: the person's to correct
+	}
 	if err != nil {
 		return nil, nil, storageError(err)
 	}
