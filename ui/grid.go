@@ -326,7 +326,8 @@ func (g *grid) notPlanned() bool {
 	if day.Planned() {
 		return false
 	}
-	g.note = fmt.Sprintf("%s %s: %s, no session to plan.", day.Date.Weekday().String()[:3], day.Date.UK(), day.Phrase())
+	head := day.Date.Weekday().String()[:3] + " " + day.Date.UK() + ": "
+	g.note = head + g.dayPhrase(day, len(head)+len(", no session to plan.")) + ", no session to plan."
 	return true
 }
 

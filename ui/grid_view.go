@@ -335,7 +335,7 @@ func (g *grid) detailLine(weeks []model.WeekHours) string {
 	head := fmt.Sprintf("%s %s %s: ", date.Weekday().String()[:3], date.UK(), s.half)
 	if !day.Planned() {
 		// No session of the plan, whatever the week holds (model.PlanDay).
-		line, more := head+day.Phrase(), " · no session, not counted"
+		line, more := head+g.dayPhrase(day, len(head)), " · no session, not counted"
 		if ansi.StringWidth(line+more) > g.width {
 			more = ""
 		}
@@ -356,6 +356,16 @@ func (g *grid) detailLine(weeks []model.WeekHours) string {
 		codeText = " · code " + code
 	}
 	return st.Text.Render(line) + st.Subtle.Render(codeText)
+}
+
+// dayPhrase is why a day has no session ("school shut (February half
+// term)"), or, when a long closure name would not fit the line after
+// taken columns, the words without the reason: whole words, never cut.
+func (g *grid) dayPhrase(day model.PlanDay, taken int) string {
+	if p := day.Phrase(); taken+ansi.StringWidth(p) <= g.width {
+		return p
+	}
+	return day.Label()
 }
 
 func (g *grid) legendLine() string {

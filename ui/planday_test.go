@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"reintegrate/model"
@@ -26,7 +28,12 @@ func shutDaysSchool() model.School {
 // start, in the half term, on the bank holidays and after the end.
 func newShutDaysDriver(t testing.TB, width, height int, on string) *driver {
 	t.Helper()
-	school := shutDaysSchool()
+	return newShutDaysDriverAt(t, width, height, on, shutDaysSchool())
+}
+
+// newShutDaysDriverAt is newShutDaysDriver with another school's calendar.
+func newShutDaysDriverAt(t testing.TB, width, height int, on string, school model.School) *driver {
+	t.Helper()
 	store := newFakeStore(school)
 	zoe := store.addPupil(model.Pupil{Name: "Zoë Brontë", DateOfBirth: date("2013-04-02"), YearGroup: "Y8"})
 	var weeks []model.Week
@@ -149,4 +156,22 @@ func TestThisWeekInTheHalfTerm(t *testing.T) {
 	d.keys("enter")
 	d.mustSee("This week", "school shut")
 	d.mustNotSee("0/0 h")
+}
+
+// A closure with a long name (emoji, an accent, a right-to-left mark) at
+// 80 columns: the status line and the refusal stay on one line, in whole
+// words, and still say the school is shut.
+func TestGridLongClosureNameAt80Columns(t *testing.T) {
+	school := shutDaysSchool()
+	school.Closures[0].Name = "Zoë's February half term 🎉 and the trust's staff training days, \u200fwith the local authority's moderation"
+	d := newShutDaysDriverAt(t, 80, 24, "2027-02-16", school)
+	d.keys("enter", "t")
+	d.mustSee("Mon 15/02/2027 am: school shut · no session, not counted")
+	d.keys("i")
+	d.mustSee("Mon 15/02/2027: school shut, no session to plan.")
+	for _, line := range strings.Split(d.view(), "\n") {
+		if w := ansi.StringWidth(line); w > 80 {
+			t.Errorf("a line of %d columns:\n%s", w, line)
+		}
+	}
 }
