@@ -38,3 +38,15 @@ func TestCasesInTheHalfTerm(t *testing.T) {
 		t.Errorf("cases over the half term:\n%s", out)
 	}
 }
+
+// A plan with no week for the half term (a holiday week needs none:
+// timetable.covers-plan) is listed on a half-term day as shut, not as a
+// week missing from the plan.
+func TestTodayInAHalfTermWithNoWeekPlanned(t *testing.T) {
+	db := schoolDB(t)
+	mustRun(t, "--db", db, "import", overHalfTerm(t))
+	out := mustRun(t, "--db", db, "--on", "2027-02-16", "today")
+	if !strings.Contains(out, "school shut: no sessions") || strings.Contains(out, "no timetable for this week") {
+		t.Errorf("today in the half term, no week planned for it:\n%s", out)
+	}
+}

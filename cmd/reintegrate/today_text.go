@@ -74,9 +74,14 @@ func writeTodayPupils(w io.Writer, r todayReport) {
 	}
 	// A weekend has no sessions to plan (storage.TodayEntry.Planned is
 	// false): say so, not that the week has no timetable.
+	// A holiday week needs no timetable (timetable.covers-plan): say the
+	// school is shut, not that a week is missing.
 	unplanned := "no timetable for this week"
-	if model.MustDate(r.On).IsWeekend() {
+	switch {
+	case model.MustDate(r.On).IsWeekend():
 		unplanned = "weekend: no sessions"
+	case r.Closed != "":
+		unplanned = "school shut: no sessions"
 	}
 	// A school's sessions are a few kinds over and over: each label is made
 	// once. On a day the school is shut there are none (model.PlanDay).
