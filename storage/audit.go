@@ -12,9 +12,9 @@ import (
 // The audit log: who changed what, when, and how. A creation keeps the
 // whole new value; a change keeps only what changed, each field of the
 // value that differs with its old value in before and its new in after.
-// (Until schema 6 a change kept two whole copies: a notification added to
-// a case with long notes copied the notes twice. Such rows are read the
-// same way, so every reader sees only what changed.)
+// (A change used to keep two whole copies: a notification added to a case
+// with long notes copied the notes twice. Such rows are read the same way,
+// so every reader sees only what changed.)
 
 // AuditEntry is one change in the audit log.
 type AuditEntry struct {
@@ -106,8 +106,8 @@ func (s *Store) Audit(ctx context.Context, entity string, id int64) ([]AuditEntr
 }
 
 // readAudit reads the audit entries a condition picks, oldest first. It is
-// the one reader of the log: a row written with two whole copies (before
-// schema 6) comes out as one written since, with only what changed.
+// the one reader of the log: a row written with two whole copies (as every
+// change once was) comes out as one written since, with only what changed.
 func readAudit(ctx context.Context, q queryer, where string, args ...any) ([]AuditEntry, error) {
 	var out []AuditEntry
 	err := eachRow(ctx, q, `SELECT id, at, user, entity, entity_id, action,

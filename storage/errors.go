@@ -34,6 +34,9 @@ var (
 	ErrReadOnly = errors.New("read-only database")
 	// ErrFull: the disk (or the database's size limit) is full.
 	ErrFull = errors.New("disk full")
+	// ErrErased: the pupil or case was erased; the message says when, by
+	// whom and why.
+	ErrErased = errors.New("erased")
 	// ErrBusy: another program held the database for longer than the
 	// five-second busy timeout.
 	ErrBusy = errors.New("database busy")

@@ -173,7 +173,7 @@ func afterKill(t *testing.T, path string, want map[string]int, oldSchema, newSch
 	case 1:
 		same(t, "schema left at version 1", schemaOf(t, path), oldSchema)
 		oldBinaryWrites(t, db)
-	case 2, 3, 4, 5, 6:
+	case 2, 3, 4, 5, 6, 7:
 		// Each step commits on its own: a kill after step 2's commit leaves
 		// schema 2 (migrations 1 and 2), after the last, the latest.
 		wantSchema := newSchema

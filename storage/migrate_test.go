@@ -44,6 +44,7 @@ var upgradeChecks = map[int]func(t *testing.T, s *Store){
 	3: checkSchema3Data, // upgrade_v3_test.go
 	4: checkSchema4Data, // upgrade_v4_test.go
 	5: checkSchema5Data, // upgrade_v5_test.go
+	6: checkSchema6Data, // upgrade_v6_test.go
 }
 
 func TestUpgradeFromEveryOldSchema(t *testing.T) {
@@ -136,8 +137,8 @@ func schemaOf(t *testing.T, path string) []string {
 }
 
 func TestSchemaVersion(t *testing.T) {
-	if got := SchemaVersion(); got != 6 {
-		t.Errorf("SchemaVersion() = %d, want 6 (migrations 0001 to 0006)", got)
+	if got := SchemaVersion(); got != 7 {
+		t.Errorf("SchemaVersion() = %d, want 7 (migrations 0001 to 0007)", got)
 	}
 	s := openTemp(t)
 	if got, _ := userVersion(ctx, s.reader); got != SchemaVersion() {

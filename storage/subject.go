@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -21,10 +22,11 @@ type SubjectAccess struct {
 	Audit   []AuditEntry     // oldest first
 }
 
-// subjectAuditWhere picks the pupil's own audit entries and those of each
-// of their cases; cases are never deleted, so none is missed.
+// subjectAuditWhere picks the pupil's own audit entries, those of each of
+// their cases, and the tombstone of each case of theirs that was erased.
 const subjectAuditWhere = `(entity = 'pupil' AND entity_id = ?1)
-	OR (entity = 'case' AND entity_id IN (SELECT id FROM cases WHERE pupil_id = ?1))`
+	OR (entity = 'case' AND entity_id IN (SELECT id FROM cases WHERE pupil_id = ?1))
+	OR (entity = 'case' AND action = 'erase' AND json_extract(after, '$.pupil') = ?1)`
 
 // SubjectAccess gathers everything held about the pupil from one
 // consistent snapshot. ErrNotFound when there is no such pupil. It only
@@ -46,12 +48,29 @@ func (s *Store) SubjectAccess(ctx context.Context, pupilID int64) (SubjectAccess
 		return err
 	})
 	if errors.Is(err, ErrNotFound) {
-		return sa, fail(ErrNotFound, "there is no pupil %d in the database", pupilID)
+		return sa, s.notHeld(ctx, pupilID)
 	}
 	if err != nil {
 		return sa, fmt.Errorf("gather everything held about pupil %d: %w", pupilID, err)
 	}
 	return sa, nil
+}
+
+// notHeld says why there is no pupil: erased (ErrErased, saying when, by
+// whom and why), or never there (ErrNotFound).
+func (s *Store) notHeld(ctx context.Context, pupilID int64) error {
+	tomb, err := readAudit(ctx, s.reader, "entity = 'pupil' AND entity_id = ?1 AND action = 'erase'", pupilID)
+	if err != nil || len(tomb) == 0 {
+		return fail(ErrNotFound, "there is no pupil %d in the database", pupilID)
+	}
+	t := tomb[len(tomb)-1]
+	var e Erasure
+	why := "past the retention period"
+	if json.Unmarshal(t.After, &e) == nil && e.Reason != "" {
+		why = "reason given: " + e.Reason
+	}
+	return fail(ErrErased, "pupil %d was erased on %s by %s (%s): nothing about them is held", pupilID,
+		t.At.UTC().Format("02/01/2006"), t.User, why)
 }
 
 // recordedElsewhere is the pupil's plans from other settings; the school's

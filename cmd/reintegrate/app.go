@@ -55,6 +55,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.generateCommand(),
 		a.reportCommand(),
 		a.notifyCommand(),
+		a.eraseCommand(),
 	)
 	return root
 }

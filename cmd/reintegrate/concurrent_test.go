@@ -22,6 +22,7 @@ func TestNotifyConcurrentWriters(t *testing.T) {
 	const writers, each = 4, 25
 	path := filepath.Join(t.TempDir(), "reintegrate.db")
 	mustRun(t, "--db="+path, "import", fixture("good/design-example.json"))
+	dir := t.TempDir()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var failures []string
@@ -29,7 +30,7 @@ func TestNotifyConcurrentWriters(t *testing.T) {
 	for w := range writers {
 		cmds := make([]func() ([]byte, error), each)
 		for i := range each {
-			cmds[i] = commandProcess(t, "--db="+path, asOf, "notify", "1", "--to", "governors", "--what", "start",
+			cmds[i] = cliChild(dir, nil, "--db="+path, asOf, "notify", "1", "--to", "governors", "--what", "start",
 				"--by", fmt.Sprintf("writer %d no %d", w, i)).CombinedOutput
 		}
 		wg.Add(1)

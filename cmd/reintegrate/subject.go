@@ -121,6 +121,9 @@ func pupilID(ctx context.Context, s *storage.Store, arg string) (int64, error) {
 }
 
 func pupilLoadError(arg string, err error) error {
+	if errors.Is(err, storage.ErrErased) {
+		return usageError("--pupil: %v", err)
+	}
 	if errors.Is(err, storage.ErrNotFound) {
 		return usageError("--pupil: there is no pupil %q: type the pupil's ID or UPN", model.CleanName(arg))
 	}

@@ -42,7 +42,7 @@ func demoAt(t *testing.T, path string) {
 // todayChild runs `today` as a program of its own.
 func todayChild(t *testing.T, path string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := commandProcess(t, "--db="+path, "--on="+cacheDay, "today")
+	cmd := cliChild(t.TempDir(), nil, "--db="+path, "--on="+cacheDay, "today")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
