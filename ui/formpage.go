@@ -33,6 +33,10 @@ func finished(completed bool) tea.Cmd {
 // change to the case's status is recorded whole or not at all.
 type wholeOnly interface{ wholeOnly() }
 
+// signer is a protocol form with lines to sign: a signature's date cannot
+// be in the future.
+type signer interface{ futureSignatures(on model.Date) error }
+
 // rebuilder is a draft that is not a protocol template (a review, a
 // change to the case's status) and builds its form again over the answers
 // given, so a refused save can be corrected.
@@ -123,6 +127,11 @@ func (p *formPage) Update(msg tea.Msg) tea.Cmd {
 func (p *formPage) complete() tea.Cmd {
 	if err := p.draft.Validate(); err != nil {
 		return p.reopen(err.Error())
+	}
+	if s, ok := p.draft.(signer); ok {
+		if err := s.futureSignatures(p.c.On); err != nil {
+			return p.reopen(err.Error())
+		}
 	}
 	f, ok := p.draft.(finisher)
 	if !ok {

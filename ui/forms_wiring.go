@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"charm.land/huh/v2"
 
 	"reintegrate/forms"
@@ -42,3 +44,12 @@ func (f protocolForm) Missing(c model.Case, rec model.FormRecord, on model.Date)
 type protocolDraft struct{ *forms.Draft }
 
 func (d protocolDraft) Form() *huh.Form { return d.Draft.Form }
+
+// futureSignatures refuses a signing date still to come, naming each.
+func (d protocolDraft) futureSignatures(on model.Date) error {
+	var errs []error
+	for _, fe := range d.Template.FutureSignatures(d.Record(model.Date{}), on) {
+		errs = append(errs, fe)
+	}
+	return errors.Join(errs...)
+}

@@ -152,13 +152,7 @@ func TestCorrectAndStrikeOutAReview(t *testing.T) {
 // Over the real store, a correction and a strike-out are each a change
 // in the case's history, with the review as it was before it.
 func TestReviewChangesAreInTheHistory(t *testing.T) {
-	s, school := openDemo(t)
-	clock := &fakeClock{clockStart}
-	d := &driver{t: t, clock: clock, pace: time.Second}
-	m := New(s, school, demoOn, Options{IdleAfter: -1, Now: clock.now}).(Model)
-	d.m = m
-	d.run(m.Init())
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d, s := newRealDriver(t, 120, 40)
 	d.keys("c", "lukasz", "enter", "4")
 	d.mustSee("Reviews held: 1", "02/11/2026 01/11/2026")
 	d.keys("enter", "enter")
