@@ -134,7 +134,7 @@ func (p *casePage) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{p.keys.NextTab, p.keys.PrevTab, p.keys.GoTo},
 		{k.Up, k.Down, p.keys.Open, p.keys.Timetable, p.keys.Pupil, p.keys.Reload},
-		{p.status.Start, p.status.Extend, p.status.Close},
+		{p.status.Start, p.status.Extend, p.status.Close, p.status.Details},
 		{p.keys.Review, p.keys.ReviewOpen, p.keys.StrikeOut, p.keys.MarkSent},
 	}
 }

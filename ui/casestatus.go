@@ -17,6 +17,7 @@ import (
 // statusKeyMap is the Overview tab's keys for the plan's status.
 type statusKeyMap struct {
 	Start, Extend, Close key.Binding
+	Details              key.Binding
 }
 
 func defaultStatusKeyMap() statusKeyMap {
@@ -24,6 +25,9 @@ func defaultStatusKeyMap() statusKeyMap {
 		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start the plan")),
 		Extend: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "extend")),
 		Close:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "close the plan")),
+		// The consent, risk assessment, Fair Access dates and the rest that
+		// the findings ask to be entered.
+		Details: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "case details")),
 	}
 }
 
@@ -31,11 +35,11 @@ func defaultStatusKeyMap() statusKeyMap {
 func (k statusKeyMap) statusKeys(s model.CaseStatus) []key.Binding {
 	switch s {
 	case model.Draft:
-		return []key.Binding{k.Start, k.Close}
+		return []key.Binding{k.Start, k.Details, k.Close}
 	case model.Active:
-		return []key.Binding{k.Extend, k.Close}
+		return []key.Binding{k.Extend, k.Details, k.Close}
 	}
-	return nil
+	return []key.Binding{k.Details}
 }
 
 // statusKey handles the Overview tab's status keys; ok is false for any
@@ -47,6 +51,8 @@ func (p *casePage) statusKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return p.startPlan(), true
 	case key.Matches(msg, k.Extend) && cs.Status == model.Active:
 		return push(newFormPage(p.c, cs, p.data.version, newExtendDraft(cs, p.c.On), "Extend the plan")), true
+	case key.Matches(msg, k.Details):
+		return push(newFormPage(p.c, cs, p.data.version, newDetailsDraft(cs, p.c.On), "Case details")), true
 	case key.Matches(msg, k.Close) && cs.Status != model.Closed:
 		return push(newFormPage(p.c, cs, p.data.version, newCloseDraft(cs, p.c.On, p.blockers()), "Close the plan")), true
 	}

@@ -151,6 +151,9 @@ func (p *casePage) buildFindings() {
 		for _, f := range in {
 			l.addItemWrapped(p.findingLine(f), int64(n), p.width)
 			l.addIndented(st.Subtle, 8, "source: "+f.Source+" · rule "+f.Rule, p.width)
+			if where := whereEntered(f, p.data.cs, p.templates); where != "" {
+				l.addIndented(st.Subtle, 8, where, p.width)
+			}
 			n++
 		}
 	}

@@ -59,6 +59,10 @@ var screens = []struct {
 		d.keys("enter", "x", "down", "enter", "Back to the AP setting from 09/11/2026", "enter", "enter", "Ms R Khan", "enter")
 	}},
 	{"notification-sent", func(d *driver) { d.keys("enter", "6", "m") }},
+	{"case-details", func(d *driver) { d.keys("enter", "c") }},
+	{"case-details-fair-access", func(d *driver) {
+		d.keys("c", "lukasz", "enter", "c", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	}},
 	{"new-case", func(d *driver) { d.keys("n") }},
 	{"new-case-details", func(d *driver) { d.keys("n", "aish", "enter") }},
 	{"new-case-new-pupil", func(d *driver) { d.keys("n", "enter") }},

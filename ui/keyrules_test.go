@@ -70,7 +70,7 @@ var keyClasses = map[string]keyClass{
 	// Each opens a form: the review, the strike-out's reason, the date and
 	// the sender of a notification.
 	"case.ReviewOpen": moves, "case.StrikeOut": moves, "case.MarkSent": moves,
-	"case.status.Start": moves, "case.status.Extend": moves, "case.status.Close": moves,
+	"case.status.Start": moves, "case.status.Extend": moves, "case.status.Close": moves, "case.status.Details": moves,
 
 	// The period's dates and the save paths are typed into a box first;
 	// a saved report is a file, not the record.
