@@ -98,6 +98,9 @@ func (p Pupil) CheckLimits() error {
 	if err := CheckLength("pupil's name", p.Name, MaxNameLength); err != nil {
 		return err
 	}
+	if err := CheckLength("pupil's preferred name", p.PreferredName, MaxNameLength); err != nil {
+		return err
+	}
 	return CheckLength("pupil's UPN", p.UPN, MaxNameLength)
 }
 

@@ -219,6 +219,9 @@ func pupilRow(line int, rec []string, cols pupilCols, on Date) PupilRow {
 			bad("free school meals", cell(colFSM), err)
 		}
 	}
+	if err := p.CheckLimits(); err != nil {
+		bad("name", cutShort(p.Name), err)
+	}
 	if row.Refused == nil {
 		row.Notes = yearNote(line, *p, on)
 	}
@@ -237,6 +240,14 @@ func yearNote(line int, p Pupil, on Date) CSVErrors {
 	return CSVErrors{{Line: line, Column: "year group", Value: string(p.YearGroup), Message: fmt.Sprintf(
 		"%s does not fit the date of birth %s, which gives %s in the school year %s: imported as %s; check the MIS (a pupil taught out of year is kept so)",
 		p.YearGroup, p.DateOfBirth.UK(), want, SchoolYearOf(on), p.YearGroup)}}
+}
+
+// cutShort is a value cut short to quote in a message.
+func cutShort(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
 }
 
 // withoutTime drops the midnight Excel adds to a date ("03/02/2013 00:00:00").

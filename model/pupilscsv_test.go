@@ -139,13 +139,14 @@ func TestReadPupilsCSVRefusals(t *testing.T) {
 		",02/04/2013,,Y8,\n" +
 		"Amy Lee,02/04/2013,B123456789012,Year 14,wizard\n" +
 		"Sam Again,01/01/2013,A123456789012,Y8,\n" +
+		strings.Repeat("Zoë", 70) + ",01/01/2013,,Y9,\n" +
 		"Good Pupil,01/01/2013,,Y9,\n"
 	f, err := ReadPupilsCSV([]byte(data), csvOn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var all CSVErrors
-	for _, r := range f.Rows[:4] {
+	for _, r := range f.Rows[:5] {
 		if r.Refused == nil {
 			t.Errorf("line %d was not refused", r.Line)
 		}
@@ -154,13 +155,14 @@ func TestReadPupilsCSVRefusals(t *testing.T) {
 	for _, want := range []string{
 		"line 2, date of birth", "February has only 28 days",
 		"line 3, name", "line 4, UPN", "line 4, year group", "line 4, flags",
+		"line 6, name: pupil's name has 210 characters: the most it may have is 200",
 	} {
 		if !strings.Contains(all.Error(), want) {
 			t.Errorf("refusals do not mention %q:\n%v", want, all)
 		}
 	}
-	if f.Rows[4].Refused != nil || f.Rows[4].Pupil.Name != "Good Pupil" {
-		t.Errorf("the good row = %+v", f.Rows[4])
+	if f.Rows[5].Refused != nil || f.Rows[5].Pupil.Name != "Good Pupil" {
+		t.Errorf("the good row = %+v", f.Rows[5])
 	}
 }
 

@@ -32,16 +32,16 @@ const saveAsCSV = "open it in Excel (or the MIS) and save it again as CSV UTF-8 
 
 // fileSignatures are the starts of files people pick by mistake.
 var fileSignatures = []struct{ magic, what string }{
-	{"PK\x03\x04", "a ZIP file, such as an Excel workbook (.xlsx)"},
-	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file, such as an Excel 97-2003 workbook (.xls)"},
-	{"%PDF-", "a PDF"},
-	{"SQLite format 3\x00", "a database file (a backup is put back with reintegrate restore, not import)"},
-	{"\x1f\x8b", "a gzip-compressed file"},
-	{"age-encryption.org/", "an encrypted file that could not be opened"},
-	{"\x00\x00\xfe\xff", "UTF-32 text"},
-	{"\xff\xfe\x00\x00", "UTF-32 text"},
-	{"\xff\xfe", "UTF-16 text (Excel's \"Unicode Text\")"},
-	{"\xfe\xff", "UTF-16 text"},
+	{"PK\x03\x04", "a ZIP file, such as an Excel workbook (.xlsx), not a text file"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file, such as an Excel 97-2003 workbook (.xls), not a text file"},
+	{"%PDF-", "a PDF, not a text file"},
+	{"SQLite format 3\x00", "a database file, not a text file (a backup is put back with reintegrate restore, not import)"},
+	{"\x1f\x8b", "a gzip-compressed file, not a text file"},
+	{"age-encryption.org/", "an encrypted file that could not be opened, not a text file"},
+	{"\x00\x00\xfe\xff", "UTF-32 text, not UTF-8 or Windows-1252"},
+	{"\xff\xfe\x00\x00", "UTF-32 text, not UTF-8 or Windows-1252"},
+	{"\xff\xfe", "UTF-16 text (Excel's \"Unicode Text\"), not UTF-8 or Windows-1252"},
+	{"\xfe\xff", "UTF-16 text, not UTF-8 or Windows-1252"},
 }
 
 // DecodeText reads a text file's bytes as text by the one rule above. A
@@ -50,7 +50,7 @@ var fileSignatures = []struct{ magic, what string }{
 func DecodeText(data []byte) (string, error) {
 	for _, sig := range fileSignatures {
 		if bytes.HasPrefix(data, []byte(sig.magic)) {
-			return "", TextError{Message: fmt.Sprintf("this is %s, not a text file: %s", sig.what, saveAsCSV)}
+			return "", TextError{Message: fmt.Sprintf("this is %s: %s", sig.what, saveAsCSV)}
 		}
 	}
 	bom := bytes.HasPrefix(data, []byte("\ufeff"))

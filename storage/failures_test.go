@@ -82,13 +82,13 @@ func filled(t *testing.T) string {
 	s := openAt(t, path)
 	var pupils []model.Pupil
 	for i := range 400 {
-		pupils = append(pupils, model.Pupil{Name: fmt.Sprintf("Zoë Pupil %03d", i), YearGroup: "Y8", UPN: fmt.Sprintf("Z%012d", i)})
+		pupils = append(pupils, model.Pupil{Name: fmt.Sprintf("Zoë Pupil %03d", i), YearGroup: "Y8", UPN: testUPN(i)})
 	}
 	if _, err := s.ImportPupils(ctx, pupilRows(pupils), ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 40 {
-		p, _ := s.PupilByUPN(ctx, fmt.Sprintf("Z%012d", i))
+		p, _ := s.PupilByUPN(ctx, testUPN(i))
 		mustCreateCase(t, s, fullCase(p))
 	}
 	if err := s.Close(); err != nil {

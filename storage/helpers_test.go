@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -126,4 +127,16 @@ func count(t testing.TB, s *Store, table string) int {
 		t.Fatalf("count %s: %v", table, err)
 	}
 	return n
+}
+
+// testUPN is a valid UPN for the number i: its check letter is the one
+// model.ParseUPN accepts.
+func testUPN(i int) string {
+	digits := fmt.Sprintf("%012d", i)
+	for _, l := range "ABCDEFGHJKLMNPQRTUVWXYZ" {
+		if u, err := model.ParseUPN(string(l) + digits); err == nil {
+			return u
+		}
+	}
+	panic("no check letter for " + digits)
 }

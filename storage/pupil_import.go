@@ -140,6 +140,11 @@ func planImport(r *roll, file model.PupilsCSV, opt ImportOptions) (ImportReport,
 			continue
 		}
 		p := cleanPupil(row.Pupil)
+		if err := validatePupil(p); err != nil { // what storage holds any pupil to, a row that did not come through the reader too
+			rep.Refused++
+			rep.Refusals = append(rep.Refusals, model.CSVError{Line: row.Line, Message: err.Error()})
+			continue
+		}
 		found, refusal := r.match(row.Line, p, opt)
 		switch {
 		case refusal != nil:

@@ -198,3 +198,20 @@ func TestImportPupilsOneUPNTwice(t *testing.T) {
 		t.Errorf("the UPN's pupil is %q, want Amir Patel (the second row not merged in)", p.Name)
 	}
 }
+
+// A row that storage would not hold (a list that did not come through the
+// CSV reader) is refused on its own; the rest is imported.
+func TestImportPupilsRefusesABadRowAlone(t *testing.T) {
+	s := openTemp(t)
+	rep := mustImport(t, s, pupilRows([]model.Pupil{
+		{Name: "Fine Pupil", YearGroup: "Y3"},
+		{Name: "Bad Row", YearGroup: "Year 14"},
+		{Name: strings.Repeat("Ł", 201), YearGroup: "Y3"}}), ImportOptions{})
+	if rep.New != 1 || rep.Refused != 2 || !strings.Contains(rep.Refusals.Error(), `line 3: pupil Bad Row: year group "Year 14" is not known`) ||
+		!strings.Contains(rep.Refusals.Error(), "line 4: pupil's name has 201 characters: the most it may have is 200") {
+		t.Errorf("%+v", rep)
+	}
+	if n := count(t, s, "pupils"); n != 1 {
+		t.Errorf("%d pupils stored, want 1", n)
+	}
+}
