@@ -207,14 +207,20 @@ func (f *fakeStore) Pupils(context.Context) ([]model.Pupil, error) {
 }
 
 // SavePupil adds or updates, refusing a UPN another pupil has as storage
-// does; the lookalike check is storage's own (tested there and with the
-// real store here).
-func (f *fakeStore) SavePupil(_ context.Context, p *model.Pupil, _ ...SaveOption) error {
+// does, and a new pupil whose name (case and accents folded) and date of
+// birth are another's unless AllowLookalike: storage's own check also
+// folds lookalike letters (tested there).
+func (f *fakeStore) SavePupil(_ context.Context, p *model.Pupil, opts ...SaveOption) error {
 	f.mu.Lock()
 	for _, q := range f.pupils {
 		if p.UPN != "" && q.UPN == p.UPN && q.ID != p.ID {
 			f.mu.Unlock()
 			return fmt.Errorf("save pupil %s: another pupil already has UPN %s: check the number, or edit that pupil instead: %w", p.Name, p.UPN, ErrDuplicate)
+		}
+		if p.ID == 0 && !slices.Contains(opts, AllowLookalike) && fold(q.Name) == fold(p.Name) && q.DateOfBirth.Equal(p.DateOfBirth) {
+			f.mu.Unlock()
+			return fakeLookalike(fmt.Sprintf("save pupil %s: %s (%s, born %s) is already on roll with a name that looks the same",
+				p.Name, q.Name, q.YearGroup, q.DateOfBirth.UK()))
 		}
 	}
 	f.mu.Unlock()
@@ -337,3 +343,10 @@ func (d *fakeDraft) Apply(c *model.Case) error {
 	}
 	return nil
 }
+
+// fakeLookalike reads as storage's refusal does: its message, matching
+// ErrLookalike.
+type fakeLookalike string
+
+func (e fakeLookalike) Error() string { return string(e) }
+func (e fakeLookalike) Unwrap() error { return ErrLookalike }

@@ -109,3 +109,40 @@ func TestImportPupilsFromSettings(t *testing.T) {
 	waitFor(t, tm, "Pupils imported: 2 new")
 	tm.Quit()
 }
+
+// A new pupil whose name and date of birth look like a pupil on roll's is
+// asked about: n goes back to the answers as typed, y adds them all the same.
+func TestNewCaseAsksAboutALookalike(t *testing.T) {
+	d := newDriver(t, 100, 40, false)
+	before := len(d.store.pupils)
+	d.keys("n", "enter", "sam taylor", "enter", "02/04/2013", "enter", "enter", "enter", "enter") // the pupil
+	d.keys("enter", "enter", "enter", "enter", "enter", "enter")                                  // the plan, no forms
+	d.mustSee("Sam Taylor (Y8, born 02/04/2013) is already on roll", "Add a second pupil all the same? y add · n back to the answers")
+	d.keys("n")
+	d.mustSee("Not added: the pupil on roll may be this child", "> sam taylor", "> 02/04/2013")
+	if len(d.store.pupils) != before {
+		t.Fatal("a pupil was added before the answer")
+	}
+	d.keys("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	d.mustSee("Add a second pupil all the same?")
+	d.keys("y")
+	d.mustSee("Case opened as a draft.")
+	if len(d.store.pupils) != before+1 {
+		t.Errorf("%d pupils, want %d", len(d.store.pupils), before+1)
+	}
+}
+
+// Adding a pupil by hand (Settings, a) asks the same question.
+func TestAddPupilAsksAboutALookalike(t *testing.T) {
+	d := newDriver(t, 100, 40, false)
+	before := len(d.store.pupils)
+	d.keys("s", "a")
+	d.mustSee("Add a pupil", "Details (1 of 2)")
+	d.keys("SAM TAYLOR", "enter", "enter", "02/04/2013", "enter", "enter", "enter", "enter", "enter")
+	d.mustSee("Save a second pupil all the same? y save · n back to the answers")
+	d.keys("y")
+	d.mustSee("Added SAM TAYLOR, born 02/04/2013, Y9.")
+	if len(d.store.pupils) != before+1 {
+		t.Errorf("%d pupils, want %d", len(d.store.pupils), before+1)
+	}
+}
