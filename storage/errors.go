@@ -89,6 +89,9 @@ func (s *Store) explain(err error) error {
 // readOnlyError refuses a change to a database that can only be read,
 // saying whether the file or its folder is the reason.
 func (s *Store) readOnlyError() error {
+	if s.diskFull {
+		return fail(ErrFull, "the disk holding %s is full: nothing was saved; free some space and try again", s.path)
+	}
 	if s.roFolder {
 		return fail(ErrReadOnly, "the folder %s is read-only, so the database in it can be read but not changed: nothing was saved; copy %s to a folder you can write to (or ask for write access to this one)",
 			filepath.Dir(s.path), filepath.Base(s.path))

@@ -67,6 +67,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := newerSchema(have, len(steps)); err != nil {
 		return err
 	}
+	if have < len(steps) && s.diskFull {
+		return fail(ErrFull, "the database at %s needs upgrading from schema %d to %d, but the disk holding it is full: nothing was changed; free some space and try again", s.path, have, len(steps))
+	}
 	if have < len(steps) && s.readOnly {
 		return fail(ErrReadOnly, "the database at %s needs upgrading from schema %d to %d but is read-only; check the file's permissions", s.path, have, len(steps))
 	}

@@ -140,7 +140,7 @@ func (s *Store) checkStale(ctx context.Context, on model.Date, stale []int64) (c
 		checked[i] = checkedCase{all[i], c.Pupil.Name}
 	}
 	switch err := s.SaveAllFindings(ctx, on, all); {
-	case err == nil, s.readOnly: // a read-only database answers as it always has
+	case err == nil, s.readOnly && !s.diskFull: // a read-only database answers as it always has
 	case ctx.Err() != nil:
 		return nil, nil, err
 	default:

@@ -23,7 +23,8 @@ import (
 
 	"github.com/adrg/xdg"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Options are how a Store is opened.
@@ -59,6 +60,7 @@ type Store struct {
 	now       func() time.Time
 	readOnly  bool // the file or its folder cannot be written: reads work, writes are refused
 	roFolder  bool // it is the folder: SQLite can make no -wal or -shm there
+	diskFull  bool // no room on the disk for the -shm: read as it stands (see readable)
 	skipCheck bool
 	created   bool // Open made the file
 
@@ -161,6 +163,9 @@ func (s *Store) connect(ctx context.Context) error {
 	}
 	s.reader.SetMaxOpenConns(readConnections)
 	s.reader.SetMaxIdleConns(readConnections)
+	if err := s.readable(ctx); err != nil {
+		return err
+	}
 	if !s.skipCheck {
 		if err := s.checkOnOpen(ctx); err != nil {
 			return err
@@ -182,6 +187,47 @@ func (s *Store) readQuery() string {
 		return "mode=ro&" + readPragmas
 	}
 	return "immutable=1&" + readPragmas
+}
+
+// readable makes the readers' first read. On a full disk, with no program
+// holding the file open (so no -wal with pages in it, and no -shm to
+// share), SQLite cannot
+// make the 32 KB -shm a WAL reader needs: the file is then read as it
+// stands (immutable: a full disk takes no writes, and there is no -wal to
+// read), and every write is refused saying the disk is full, so `today`
+// still prints its register. Any other trouble shows at the next read, as
+// it would have.
+func (s *Store) readable(ctx context.Context) error {
+	var one int
+	err := s.reader.QueryRowContext(ctx, "SELECT 1 FROM sqlite_master LIMIT 1").Scan(&one)
+	if s.roFolder || !noRoomForIndex(err) {
+		return nil
+	}
+	if info, err := os.Stat(s.path + "-wal"); err == nil && info.Size() > 0 {
+		return nil // pages in the log, which only a -shm can say how to read
+	}
+	s.reader.Close()
+	var openErr error
+	if s.reader, openErr = sql.Open("sqlite", fileURI(s.path, "immutable=1&"+readPragmas)); openErr != nil {
+		return fmt.Errorf("open database %s: %w", s.path, openErr)
+	}
+	s.reader.SetMaxOpenConns(readConnections)
+	s.readOnly, s.diskFull = true, true
+	return nil
+}
+
+// noRoomForIndex reports SQLite failing to make or grow the -shm file, or
+// the disk full.
+func noRoomForIndex(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_IOERR_SHMSIZE, sqlite3.SQLITE_IOERR_SHMOPEN, sqlite3.SQLITE_IOERR_SHMMAP:
+		return true
+	}
+	return se.Code()&0xff == sqlite3.SQLITE_FULL
 }
 
 // quickCheck runs SQLite's quick_check (the b-tree structure, not index

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,27 +105,34 @@ func TestTodayPrintsWhenTheDatabaseIsHeld(t *testing.T) {
 	wantRegisterWithWarning(t, path, stdout, stderr, code, "is busy (another reintegrate is saving to it)")
 }
 
-// The disk is full while another program has the database open (its
-// shared-memory index is there already): the findings cannot be written,
-// the register still prints.
+// The disk is full: the findings cannot be written, the register still
+// prints. Whether another program has the database open (its shared-memory
+// index is there already) or not (SQLite cannot make one: the file is read
+// as it stands).
 func TestTodayPrintsOnAFullDisk(t *testing.T) {
-	dir := smallDisk(t)
-	path := filepath.Join(dir, "reintegrate.db")
-	demoAt(t, path)
-	open, err := storage.Open(context.Background(), path, storage.Options{}) // the TUI, say, left open
-	if err != nil {
-		t.Fatal(err)
+	for _, held := range []bool{true, false} {
+		t.Run(fmt.Sprintf("open elsewhere %v", held), func(t *testing.T) {
+			dir := smallDisk(t)
+			path := filepath.Join(dir, "reintegrate.db")
+			demoAt(t, path)
+			if held {
+				open, err := storage.Open(context.Background(), path, storage.Options{}) // the TUI, say, left open
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer open.Close()
+				if _, err := open.School(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			fill := fillDisk(t, dir)
+			stdout, stderr, code := todayChild(t, path)
+			if err := os.Remove(fill); err != nil {
+				t.Fatal(err)
+			}
+			wantRegisterWithWarning(t, path, stdout, stderr, code, "is full")
+		})
 	}
-	defer open.Close()
-	if _, err := open.School(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	fill := fillDisk(t, dir)
-	stdout, stderr, code := todayChild(t, path)
-	if err := os.Remove(fill); err != nil {
-		t.Fatal(err)
-	}
-	wantRegisterWithWarning(t, path, stdout, stderr, code, "is full")
 }
 
 // smallDisk mounts a 2 MB tmpfs for the test, or skips it saying why.
