@@ -146,11 +146,12 @@ func peopleRows(meetingKey string) *Binding {
 }
 
 // plannedReviews are the indexes of the case's planned (not emergency)
-// reviews in order of their due dates.
+// reviews in order of their due dates; a review struck out is none of
+// them.
 func plannedReviews(c model.Case) []int {
 	var idx []int
 	for i, r := range c.Reviews {
-		if r.Kind != "emergency" && !r.Due.IsZero() {
+		if r.Kind != "emergency" && !r.Due.IsZero() && r.Counts() {
 			idx = append(idx, i)
 		}
 	}
@@ -190,11 +191,12 @@ func reviewDue(k int, kind string) *Binding {
 
 // holdReview marks the review met on the date as held: the one already
 // held that day, else the first not yet held whose fortnight the date
-// falls in (RULES.md, reviews.scheduled), else a new one.
+// falls in (reviews.scheduled), else a new one. A review struck out of the
+// record stays as it was: the meeting is recorded afresh.
 func holdReview(c *model.Case, held model.Date, kind string) *model.Review {
 	c.Reviews = slices.Clone(c.Reviews)
 	for i, r := range c.Reviews {
-		if r.Held.Equal(held) {
+		if r.Held.Equal(held) && r.Counts() {
 			return &c.Reviews[i]
 		}
 	}

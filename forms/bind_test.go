@@ -103,6 +103,24 @@ var applyRecordCases = []struct {
 		}},
 }
 
+// 001 process 6: a review meeting recorded on a form on the day of a
+// review struck out of the record is a review of its own: the struck-out
+// one keeps its record and its strike-out.
+func TestReviewFormLeavesAStruckOutReview(t *testing.T) {
+	c := sampleCase(model.APReintegration)
+	struck := model.Review{Due: model.MustDate("2026-11-20"), Held: model.MustDate("2026-11-20"), Kind: "review",
+		StruckOut: model.StrikeOut{On: model.MustDate("2026-11-21"), Reason: "wrong pupil"}}
+	c.Reviews = []model.Review{struck}
+	fields := map[string]string{model.FieldReviewKind: "review", model.FieldMeetingDate: "20/11/2026", "parent": "Jo Taylor"}
+	if err := ApplyRecord(worcsReview, record(worcsReview, fields), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Reviews) != 2 || c.Reviews[0].ParentAttended || c.Reviews[0].StruckOut.IsZero() ||
+		!c.Reviews[1].Counts() || !c.Reviews[1].ParentAttended || !c.Reviews[1].Held.Equal(model.MustDate("2026-11-20")) {
+		t.Fatalf("reviews = %+v; want the struck-out one untouched and a new one held 20/11/2026", c.Reviews)
+	}
+}
+
 // What a form records becomes the case's typed data; a blank leaves the
 // case as it was.
 func TestApplyRecord(t *testing.T) {
