@@ -208,3 +208,21 @@ func TestJSONKeepsTextAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// A subject access copy holds the whole record of a review and a closure:
+// who took part, the views and decisions, a review struck out and why,
+// the typed outcome with its note, who closed the plan and the blockers
+// it was closed over.
+func TestSubjectAccessHoldsReviewsAndTheClosure(t *testing.T) {
+	db := newDB(t)
+	mustRun(t, db, "import", fixture("good/worcestershire-reviews-closed.json"))
+	out := mustRun(t, db, "export", "--pupil", "1", "--format", "md", asOf)
+	for _, want := range []string{"Likes science; finds lunchtimes hard.", "Wants a later start on Mondays.",
+		"pupil, parent or carer, AP setting, host school", "16/11/2026: Recorded against the wrong pupil.",
+		"Unsuccessful: Back to the AP setting from 30/11; the family agreed.", "Mr D Okafor",
+		"worcs.initial-meeting: The AP setting has the signed copy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the subject access copy does not hold %q:\n%s", want, out)
+		}
+	}
+}
